@@ -152,6 +152,20 @@ import Testing
         }
     }
 
+    @Test func dataVersionMovesWhenAnotherConnectionCommits() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file()
+        let a = try Database(path: path)
+        let b = try Database(path: path)
+        try a.executeScript("CREATE TABLE t (x INTEGER)")
+        let before = try b.dataVersion()
+        try a.write { try $0.execute("INSERT INTO t VALUES (1)") }
+        #expect(try b.dataVersion() != before)
+        let own = try a.dataVersion()
+        try a.write { try $0.execute("INSERT INTO t VALUES (2)") }
+        #expect(try a.dataVersion() == own)  // its own commits do not move it
+    }
+
     @Test func cachedStatementsAreReused() throws {
         let dir = TemporaryDirectory()
         let db = try Database(path: dir.file())

@@ -1,3 +1,5 @@
+import CSQLite
+import Foundation
 import Testing
 @testable import SlotMatchStore
 
@@ -72,6 +74,28 @@ import Testing
         #expect(try db.fetchInt64("SELECT count(*) FROM sqlite_schema") == 0)
     }
 
+    @Test func severalConnectionsOpeningAFreshFileAtOnceMigrateItOnce() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file()
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            do { _ = try Store(path: path) } catch { failures.record(String(describing: error)) }
+        }
+        #expect(failures.messages == [])
+        let store = try Store(path: path)
+        #expect(try store.schemaVersion() == Schema.latestVersion)
+        #expect(try store.database.fetchInt64("SELECT count(*) FROM meta") == 1)
+    }
+
+    @Test func aFileThatIsNotADatabaseIsRefused() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file("roster.csv")
+        try "rpps,name\n10000000017,Dr Test\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let error = try #require(throws: DatabaseError.self) { _ = try Store(path: path) }
+        #expect(error.resultCode == SQLITE_NOTADB)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("rpps,name"))  // left as it was
+    }
+
     @Test func defaultPathIsLocalFile() {
         // SLOTMATCH_DB is not set by the test runner; the default is then ./slotmatch.db.
         if getenvString("SLOTMATCH_DB") == nil { #expect(Store.defaultPath == "./slotmatch.db") }
@@ -83,4 +107,12 @@ import Glibc
 private func getenvString(_ name: String) -> String? {
     guard let p = getenv(name), p.pointee != 0 else { return nil }
     return String(cString: p)
+}
+
+/// Error messages collected from several threads.
+final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String] = []
+    func record(_ message: String) { lock.lock(); storage.append(message); lock.unlock() }
+    var messages: [String] { lock.lock(); defer { lock.unlock() }; return storage }
 }

@@ -136,6 +136,10 @@ public final class Database {
         try fetchOne(sql, arguments) { $0.optionalInt64(0) } ?? nil
     }
 
+    /// `PRAGMA data_version`: changes when another connection commits to the file (sqlite.org/pragma.html#pragma_data_version);
+    /// with `change_seq` it tells an in-memory index whether it is stale.
+    public func dataVersion() throws(DatabaseError) -> Int64 { try fetchInt64("PRAGMA data_version") ?? 0 }
+
     /// The rowid of the last successful INSERT on this connection.
     public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     /// Rows changed by the last INSERT, UPDATE or DELETE.
