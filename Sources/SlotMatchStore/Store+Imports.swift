@@ -8,7 +8,8 @@ extension Store {
     ///   `unchanged` import record is written;
     /// - otherwise, within [max(horizonStart, now), horizonEnd): stored free slots the file no longer offers are
     ///   removed; offered slots not yet stored (same start, end and mode) are inserted as free; held, booked and
-    ///   blocked slots are never touched. A held or booked slot the file no longer offers is a conflict: it stays,
+    ///   blocked slots are never touched. A held or booked slot the file no longer covers (no offer of its mode spans
+    ///   its time) is a conflict: it stays,
     ///   is returned in the outcome and written to the audit log (`import.conflict`). Offered slots starting before
     ///   `now`, outside the horizon, or on a time a held/booked/blocked slot already takes are skipped.
     ///   The change sequence is bumped when slots changed, and an `imported` record is written.
@@ -17,8 +18,7 @@ extension Store {
     /// Two processes importing the same file at once are serialised by the write lock: the second sees the
     /// first's record and answers `unchanged`.
     public func applyImport(_ plan: ImportPlan) throws -> ImportOutcome {
-        try Store.validate(plan)
-        return try write { db in try db.applyImport(plan) }
+        try write { db in try db.applyImport(plan) }
     }
 
     /// Records a file that could not be imported (unreadable, invalid, unknown practitioner), for the import history.
@@ -109,7 +109,7 @@ extension Database {
         var changed = false
         var keptKeys = Set<SlotKey>()               // stored rows the file still offers, same start, end and mode
         var occupiedKeys = Set<SlotKey>()           // (start, mode) taken by a stored row we must not touch
-        var occupiedTimes: [(start: Int64, end: Int64)] = []  // held/booked slots no longer offered
+        var occupiedTimes: [(start: Int64, end: Int64)] = []  // held/booked slots not offered as they are
         for slot in stored {
             let key = SlotKey(start: slot.start, mode: slot.mode)
             if let offer = offered[key], offer.end.secondsSinceEpoch == slot.end {
@@ -128,10 +128,19 @@ extension Database {
                 outcome.removed += 1
                 changed = true
             case .held, .booked:
-                outcome.conflicts.append(ImportConflict(slotID: slot.id, start: Instant(secondsSinceEpoch: slot.start),
-                                                        end: Instant(secondsSinceEpoch: slot.end), mode: slot.mode, status: slot.status))
                 occupiedKeys.insert(key)
                 occupiedTimes.append((slot.start, slot.end))
+                // Still covered when an offer of the same mode spans its whole time (the GP re-sliced the window):
+                // the patient's time is still offered, so it is kept, not a conflict.
+                if plan.slots.contains(where: {
+                    $0.mode == slot.mode && $0.start.secondsSinceEpoch <= slot.start && $0.end.secondsSinceEpoch >= slot.end
+                        && $0.start.secondsSinceEpoch >= windowStart && $0.start.secondsSinceEpoch < windowEnd
+                }) {
+                    outcome.kept += 1
+                    continue
+                }
+                outcome.conflicts.append(ImportConflict(slotID: slot.id, start: Instant(secondsSinceEpoch: slot.start),
+                                                        end: Instant(secondsSinceEpoch: slot.end), mode: slot.mode, status: slot.status))
             case .blocked:
                 // Withdrawn by hand: not ours to delete, and no patient depends on it.
                 occupiedKeys.insert(key)
@@ -146,7 +155,7 @@ extension Database {
             }
             let start = slot.start.secondsSinceEpoch, end = slot.end.secondsSinceEpoch
             if occupiedTimes.contains(where: { $0.start < end && start < $0.end }) {
-                outcome.skippedOccupied += 1  // a patient still holds this time: do not offer it twice
+                outcome.skippedOccupied += 1  // a held or booked slot takes this time: do not offer it twice
                 continue
             }
             try execute("""

@@ -104,9 +104,10 @@ import SlotMatchCore
             try db.execute("UPDATE slots SET status = 'held', hold_request = 'R-9', hold_expires_utc = ? WHERE start_utc = ?",
                            [.integer(t0.secondsSinceEpoch + 120), .integer(t0.secondsSinceEpoch + 2 * Self.hour)])
         }
-        // The new file drops hours 1 and 2, and offers a 30-minute slot at hour 1 and one at 1:10 (both over the booked one).
-        let overlapping = PlannedSlot(start: t0.adding(seconds: Self.hour + 600), end: t0.adding(seconds: Self.hour + 1500))
-        let outcome = try store.applyImport(plan(slots([1], minutes: 30) + [overlapping] + slots([3, 5]), hash: "B"))
+        // The new file drops hours 1 and 2, and offers 0:50–1:05 and 1:10–1:25, each over part of the booked 1:00–1:15.
+        let before = PlannedSlot(start: t0.adding(seconds: Self.hour - 600), end: t0.adding(seconds: Self.hour + 300))
+        let after = PlannedSlot(start: t0.adding(seconds: Self.hour + 600), end: t0.adding(seconds: Self.hour + 1500))
+        let outcome = try store.applyImport(plan([before, after] + slots([3, 5]), hash: "B"))
         #expect(outcome.conflicts.count == 2)
         let conflict = try #require(outcome.conflicts.first)
         #expect(conflict.slotID == booked.id && conflict.status == .booked && conflict.start == booked.start && conflict.end == booked.end)
@@ -121,6 +122,22 @@ import SlotMatchCore
         #expect(audit[0].details.contains(#""status":"booked""#))
         #expect(try store.verifyAudit() == .intact(entries: 2))
         #expect(try store.importRecords().last?.conflicts == 2)
+    }
+
+    @Test func aBookedSlotStillSpannedByAnOfferIsNoConflict() throws {
+        let dir = TemporaryDirectory()
+        let store = try rosterStore(dir)
+        _ = try store.applyImport(plan(slots([1, 2]), hash: "A"))
+        let booked = try #require(try store.freeSlots(from: t0, to: t0.adding(seconds: 10 * Self.hour)).first)
+        try store.write { try $0.execute("UPDATE slots SET status = 'booked' WHERE id = ?", [.integer(booked.id)]) }
+        // The GP now publishes 30-minute slots: 1:00–1:30 spans the booked 1:00–1:15.
+        let outcome = try store.applyImport(plan(slots([1, 2], minutes: 30), hash: "B"))
+        #expect(outcome.conflicts.isEmpty)
+        #expect((outcome.added, outcome.removed, outcome.kept, outcome.skippedOccupied) == (1, 1, 1, 1))
+        let stored = try store.slots(practitioner: syntheticRPPS(1), from: t0, to: t0.adding(seconds: 10 * Self.hour))
+        #expect(stored.map(\.status) == [.booked, .free])
+        #expect(stored.map(\.durationSeconds) == [900, 1800])
+        #expect(try store.auditEntries().isEmpty)
     }
 
     @Test func pastSlotsAreNeverImportedNorRemoved() throws {

@@ -1,6 +1,6 @@
 import SlotMatchCore
 
-/// A held or booked slot that a re-imported file no longer offers: it stays as it is (a patient may be
+/// A held or booked slot that a re-imported file no longer covers: it stays as it is (a patient may be
 /// counting on it) and is reported so the practice can call the patient or restore the slot.
 public struct ImportConflict: Sendable, Hashable {
     public var slotID: Int64

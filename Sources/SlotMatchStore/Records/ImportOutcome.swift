@@ -7,9 +7,10 @@ public struct ImportOutcome: Sendable, Hashable {
     public var added: Int
     /// Free slots the file no longer offers, taken away (deleted, or blocked when an old appointment refers to them).
     public var removed: Int
-    /// Stored slots the file still offers, left in place (whatever their status).
+    /// Stored slots the file still offers, left in place (whatever their status); a held or booked slot counts
+    /// here too when an offer of its mode spans its time.
     public var kept: Int
-    /// Held or booked slots the file no longer offers: kept, reported, written to the audit log.
+    /// Held or booked slots the file no longer covers: kept, reported, written to the audit log.
     public var conflicts: [ImportConflict]
     /// Offered slots not imported because they start before `now`.
     public var skippedPast: Int
