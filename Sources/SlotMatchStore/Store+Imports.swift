@@ -134,7 +134,6 @@ extension Database {
                 // the patient's time is still offered, so it is kept, not a conflict.
                 if plan.slots.contains(where: {
                     $0.mode == slot.mode && $0.start.secondsSinceEpoch <= slot.start && $0.end.secondsSinceEpoch >= slot.end
-                        && $0.start.secondsSinceEpoch >= windowStart && $0.start.secondsSinceEpoch < windowEnd
                 }) {
                     outcome.kept += 1
                     continue
