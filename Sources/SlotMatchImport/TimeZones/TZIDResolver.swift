@@ -79,3 +79,11 @@ public struct TZIDResolver: Sendable {
 extension String {
     fileprivate func replacingSpaces() -> String { String(map { $0 == " " ? "_" : $0 }) }
 }
+
+extension TZIDResolver {
+    /// A resolver that knows the VTIMEZONEs defined in `calendar` (RFC 5545 §3.6.5), then the system zones.
+    public init(calendar: CalendarComponent, database: ZoneInfoDatabase = .system,
+                horizonYear: Int = VTimeZoneRules.defaultHorizonYear) throws(InputError) {
+        self.init(database: database, calendarZones: try VTimeZoneRules.zones(in: calendar, horizonYear: horizonYear))
+    }
+}
