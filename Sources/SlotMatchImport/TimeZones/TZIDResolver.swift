@@ -36,8 +36,7 @@ public struct TZIDResolver: Sendable {
                 if let rules = database.rules(for: tail) { return rules }
             }
         }
-        let lower = name.lowercased()
-        if let match = database.identifiers().first(where: { $0.lowercased() == lower }) { return database.rules(for: match) }
+        if let match = database.identifier(matchingCaseInsensitively: name) { return database.rules(for: match) }
         return nil
     }
 
