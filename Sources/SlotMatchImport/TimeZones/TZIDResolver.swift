@@ -86,3 +86,20 @@ extension TZIDResolver {
         self.init(database: database, calendarZones: try VTimeZoneRules.zones(in: calendar, horizonYear: horizonYear))
     }
 }
+
+extension TZIDResolver {
+    /// The zone a value is read in: its TZID's zone, `floatingZone` (the territory's) for floating times and
+    /// dates, UTC for UTC times.
+    public func zone(for value: DateTimeValue, floatingZone: ZoneRules, place: SourcePlace) throws(InputError) -> ZoneRules {
+        switch value {
+        case .utc: return .utc
+        case .date, .floating: return floatingZone
+        case .zoned(_, let tzid): return try rules(for: tzid, place: place)
+        }
+    }
+
+    /// The instant of a value (RFC 5545 §3.3.5: a gap time takes the offset before the gap, a repeated time its first occurrence).
+    public func instant(of value: DateTimeValue, floatingZone: ZoneRules, place: SourcePlace) throws(InputError) -> Instant {
+        value.instant(in: try zone(for: value, floatingZone: floatingZone, place: place))
+    }
+}
