@@ -1,17 +1,20 @@
 import Foundation
 import SlotMatchCore
+import SlotMatchStore
 
-/// The SQLite database a command works on, by path: whether it exists yet, and the store calls
-/// the roster commands need. (Temporary until the store branch is merged.)
+/// The SQLite database a command works on, by path: whether it exists yet, and opening it.
+///
+/// Read-only commands (`territory`) check `exists` first so that looking never creates a file.
 struct DatabaseFile {
     var path: String
 
     var exists: Bool { FileManager.default.fileExists(atPath: path) }
 
-    struct UpsertCounts { var inserted: Int; var updated: Int }
-    struct Unavailable: Error, CustomStringConvertible { var description: String { "the SQLite store is not built in yet" } }
+    /// Opens the store, creating the file (mode 0600) and applying pending migrations.
+    func open() throws -> Store { try Store(path: path) }
 
-    func create() throws -> Int { throw Unavailable() }
-    func upsert(_ practitioners: [Practitioner], at now: Instant) throws -> UpsertCounts { throw Unavailable() }
-    func practitioners() throws -> [Practitioner] { throw Unavailable() }
+    /// The roster stored here, or none when there is no database yet.
+    func practitionersIfPresent() throws -> [Practitioner] {
+        exists ? try open().practitioners() : []
+    }
 }

@@ -17,13 +17,14 @@ enum DemoCommand {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("slotmatch-demo-" + UUID().uuidString.prefix(8).lowercased())
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let db = DatabaseFile(path: folder.appendingPathComponent("slotmatch.db").path)
-        let version = try db.create()
+        let store = try db.open()
+        let version = try store.schemaVersion()
 
         let territory = try context.territory()
         let rosterPath = (schedules as NSString).appendingPathComponent("roster.csv")
         let roster = try RosterFile.load(path: rosterPath, territory: territory)
-        let counts = try db.upsert(roster, at: context.now)
-        let stored = try db.practitioners()
+        let counts = try store.upsertPractitioners(roster, at: context.now)
+        let stored = try store.practitioners()
         let territoryReport = TerritoryReport(territory: territory, practitioners: stored)
         let rosterReport = RosterReport(territory: territory, practitioners: stored)
 

@@ -9,7 +9,7 @@ enum InitCommand {
     static func run(_ context: CommandContext) throws {
         let db = DatabaseFile(path: context.databasePath)
         let existed = db.exists
-        let version = try db.create()
+        let version = try db.open().schemaVersion()
         switch context.format {
         case .json:
             context.output.write(JSONValue.object(["database": .string(db.path), "created": .bool(!existed), "schemaVersion": .int(version)]).rendered)

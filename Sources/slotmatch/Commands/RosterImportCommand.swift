@@ -18,13 +18,16 @@ enum RosterImportCommand {
         guard let file = context.arguments.argument("file") else { return }
         let territory = try context.territory()
         let practitioners = try RosterFile.load(path: file, territory: territory)
-        let counts = try DatabaseFile(path: context.databasePath).upsert(practitioners, at: context.now)
+        // Only a wholly valid file reaches the store (RosterFile throws every problem first).
+        let counts = try DatabaseFile(path: context.databasePath).open().upsertPractitioners(practitioners, at: context.now)
         switch context.format {
         case .json:
             context.output.write(JSONValue.object(["file": .string(file), "database": .string(context.databasePath),
-                                                   "inserted": .int(counts.inserted), "updated": .int(counts.updated)]).rendered)
+                                                   "inserted": .int(counts.inserted), "updated": .int(counts.updated),
+                                                   "unchanged": .int(practitioners.count - counts.inserted - counts.updated)]).rendered)
         case .table:
-            context.output.line("Imported \(practitioners.count) practitioners from \(file): \(counts.inserted) inserted, \(counts.updated) updated.")
+            context.output.line("Imported \(practitioners.count) practitioners from \(file): \(counts.inserted) inserted, \(counts.updated) updated, "
+                                + "\(practitioners.count - counts.inserted - counts.updated) unchanged.")
         }
     }
 }

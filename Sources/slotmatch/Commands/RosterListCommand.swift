@@ -14,7 +14,7 @@ enum RosterListCommand {
             throw InputError(SourcePlace(file: db.path), "there is no database here yet",
                              remedy: "Run 'slotmatch init' and 'slotmatch roster import FILE' first, or pass --db PATH.")
         }
-        let report = RosterReport(territory: territory, practitioners: try db.practitioners())
+        let report = RosterReport(territory: territory, practitioners: try db.open().practitioners())
         context.output.write(context.format == .json ? report.json.rendered : report.table)
     }
 }

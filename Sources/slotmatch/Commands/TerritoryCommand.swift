@@ -14,7 +14,7 @@ enum TerritoryCommand {
     static func run(_ context: CommandContext) throws {
         let territory = try context.territory()
         let db = DatabaseFile(path: context.databasePath)
-        let report = TerritoryReport(territory: territory, practitioners: db.exists ? try db.practitioners() : [])
+        let report = TerritoryReport(territory: territory, practitioners: try db.practitionersIfPresent())
         context.output.write(context.format == .json ? report.json.rendered : report.table)
     }
 }
