@@ -137,4 +137,35 @@ import Testing
         let missing = try SlotMatchProcess.run(["demo", "--schedules", "/nonexistent"])
         #expect(missing.status == 65)
     }
+
+    @Test func otherFailuresExit1() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        let noFolder = try SlotMatchProcess.run(["init", "--db", s.path("missing/dir/x.db")])
+        #expect(noFolder.status == 1)
+        #expect(noFolder.stderrLines[0].hasPrefix("Error: SQLite error"))
+        let garbage = try s.write("garbage.db", "this is not SQLite, just text long enough to be read as a header......")
+        #expect(try SlotMatchProcess.run(["roster", "list", "--db", garbage]).status == 1)
+        let none = try SlotMatchProcess.run(["roster", "list", "--db", s.path("none.db")])
+        #expect(none.status == 1)
+        #expect(none.stderr.contains("slotmatch init"))
+        #expect(!FileManager.default.fileExists(atPath: s.path("none.db")))
+    }
+
+    @Test func missingRosterFileExits65() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        let r = try SlotMatchProcess.run(["roster", "import", s.path("nothere.csv"), "--db", s.path("s.db")])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("does not exist"))
+    }
+
+    @Test func globalOptionsBeforeTheCommandWords() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        let roster = try s.write("r.csv", CommandTests.threeGPs)
+        #expect(try SlotMatchProcess.run(["--db", s.path("s.db"), "roster", "import", roster]).status == 0)
+        let list = try SlotMatchProcess.run(["--db=\(s.path("s.db"))", "roster", "list", "--format", "json"])
+        #expect(try list.json()["count"] as? Int == 3)
+    }
 }

@@ -11,8 +11,7 @@ enum RosterListCommand {
         let territory = try context.territory()
         let db = DatabaseFile(path: context.databasePath)
         guard db.exists else {
-            throw InputError(SourcePlace(file: db.path), "there is no database here yet",
-                             remedy: "Run 'slotmatch init' and 'slotmatch roster import FILE' first, or pass --db PATH.")
+            throw CommandFailure("there is no database at \(db.path) yet. Run 'slotmatch init' and 'slotmatch roster import FILE' first, or pass --db PATH.")
         }
         let report = RosterReport(territory: territory, practitioners: try db.open().practitioners())
         context.output.write(context.format == .json ? report.json.rendered : report.table)

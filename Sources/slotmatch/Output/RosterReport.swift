@@ -29,7 +29,7 @@ struct RosterReport {
                                .init("RADIUS KM", right: true)])
             for p in group.practitioners {
                 t.add([p.rpps.digits, p.displayName, territory.commune(insee: p.site.communeInsee)?.name ?? p.site.communeInsee,
-                       RosterReport.modes(p), p.participatesInSNP ? "yes" : "no", String(p.weeklySNPCap), RosterReport.kilometres(p.homeVisitRadiusKm)])
+                       RosterReport.modes(p), p.participatesInSNP ? "yes" : "no", String(p.weeklySNPCap), p.modes.contains(.homeVisit) ? RosterReport.kilometres(p.homeVisitRadiusKm) : "-"])
             }
             out += t.rendered
         }
