@@ -42,24 +42,21 @@ struct CommandLineParser {
             rest = rest.dropFirst()
         }
         guard let command = node.command else {
-            if let option = early.first, !early.isEmpty {
-                // Options with no command to apply to.
-                if option == "--" { return .help(node) }
-                throw UsageError(message: "Missing subcommand for '\(option)'", node: node)
-            }
+            // A group word alone prints its help; options with no command to apply to are a mistake.
+            if let option = early.first { throw UsageError(message: "Missing subcommand for '\(option)'", node: node) }
             return .help(node)
         }
 
         let options = command.allOptions
         var parsed = ParsedArguments()
         var positionals: [String] = []
-        var tokens = early + Array(rest)
+        let tokens = early + Array(rest)
         var optionsEnded = false
         var i = 0
         while i < tokens.count {
             let token = tokens[i]
             i += 1
-            if optionsEnded || token == "-" || !token.hasPrefix("-") { positionals.append(token); continue }
+            if optionsEnded || !CommandLineParser.looksLikeOption(token) { positionals.append(token); continue }
             if token == "--" { optionsEnded = true; continue }
             if token == "-h" || token == "--help" { return .help(node) }
             if token == "--version" { return .version }
@@ -82,7 +79,7 @@ struct CommandLineParser {
             if spec.takesValue {
                 let value: String
                 if let inlineValue { value = inlineValue } else {
-                    guard i < tokens.count, !(tokens[i].hasPrefix("-") && tokens[i].count > 1) else {
+                    guard i < tokens.count, !CommandLineParser.looksLikeOption(tokens[i]) else {
                         throw UsageError(message: "Missing value for '\(spec.synopsis)'", node: node)
                     }
                     value = tokens[i]; i += 1
@@ -100,7 +97,6 @@ struct CommandLineParser {
                 parsed.flags.insert(spec.long)
             }
         }
-        tokens.removeAll()
 
         for (k, spec) in command.arguments.enumerated() {
             if k < positionals.count { parsed.positionals[spec.name] = positionals[k] }
@@ -111,6 +107,11 @@ struct CommandLineParser {
             throw UsageError(message: "Unexpected argument\(unexpected.count > 1 ? "s" : "") \(unexpected.map { "'\($0)'" }.joined(separator: ", "))", node: node)
         }
         return .run(command, node, parsed)
+    }
+
+    /// `-x`, `--name`, `--`; not `-` (standard input by convention) nor a negative number (`--lon -1.5`).
+    static func looksLikeOption(_ token: String) -> Bool {
+        token.hasPrefix("-") && token.count > 1 && Double(token) == nil
     }
 
     /// `slotmatch help roster import` → the node of `roster import`.

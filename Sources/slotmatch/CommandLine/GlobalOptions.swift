@@ -1,7 +1,7 @@
 /// The options every command takes: where the database and the territory are, what time it is,
 /// and help/version.
 enum GlobalOptions {
-    static let format = OptionSpec.value("format", placeholder: "format", help: "Output format: table for people, json for programs.",
+    static let format = OptionSpec.value("format", placeholder: "format", help: "Output format: aligned table for people, stable JSON for programs.",
                                          default: "table", allowed: OutputFormat.allCases.map(\.rawValue))
     static let db = OptionSpec.value("db", placeholder: "path", help: "The SQLite database file (else $SLOTMATCH_DB, else ./slotmatch.db).")
     static let territory = OptionSpec.value("territory", placeholder: "file", help: "A territory JSON file to use instead of the bundled Rambouillet Territoires.")

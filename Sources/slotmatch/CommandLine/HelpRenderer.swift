@@ -27,7 +27,7 @@ enum HelpRenderer {
         for o in node.options {
             var text = o.help
             if let d = o.defaultDescription { text += " (default: \(d))" }
-            if let allowed = o.allowedValues, o.long != "format" { text += " (values: \(allowed.joined(separator: ", ")))" }
+            if let allowed = o.allowedValues { text += " (values: \(allowed.joined(separator: ", ")))" }
             out += row(o.label, text)
         }
         if !node.children.isEmpty {
