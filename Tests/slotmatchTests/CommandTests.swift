@@ -168,4 +168,21 @@ import Testing
         let list = try SlotMatchProcess.run(["--db=\(s.path("s.db"))", "roster", "list", "--format", "json"])
         #expect(try list.json()["count"] as? Int == 3)
     }
+
+    @Test func jsonRosterImport() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        let roster = try s.write("roster.json", """
+            [{"rpps": "10241452928", "name": "Dr A", "commune_insee": "78562", "modes": ["AMB", "HH"], "snp": true, "home_radius_km": 6}]
+            """)
+        let r = try SlotMatchProcess.run(["roster", "import", roster, "--db", s.path("s.db"), "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try r.json()["inserted"] as? Int == 1)
+        let list = try SlotMatchProcess.run(["roster", "list", "--db", s.path("s.db"), "--format", "json"]).json()
+        let poles = try #require(list["poles"] as? [[String: Any]])
+        let leger = try #require(poles.first { $0["id"] as? String == "saint-leger" }?["practitioners"] as? [[String: Any]])
+        #expect(leger.first?["modes"] as? [String] == ["AMB", "HH"])
+        #expect(leger.first?["home_radius_km"] as? Double == 6)
+        #expect(leger.first?["weekly_cap"] as? Int == 20)
+    }
 }

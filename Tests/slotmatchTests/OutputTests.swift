@@ -37,4 +37,9 @@ import Testing
     func density(gps: Int, population: Int, expected: Double) {
         #expect(TerritoryReport.density(gps: gps, population: population) == expected)
     }
+
+    @Test(arguments: [(0, "0"), (999, "999"), (1000, "1,000"), (80722, "80,722"), (1234567, "1,234,567"), (-4500, "-4,500")])
+    func grouping(n: Int, text: String) {
+        #expect(TerritoryReport.grouped(n) == text)
+    }
 }

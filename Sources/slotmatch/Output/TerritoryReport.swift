@@ -26,6 +26,17 @@ struct TerritoryReport {
         return (Double(gps) * 100_000 / Double(population)).rounded() / 10
     }
 
+    /// `80722` → `80,722` (people read large counts more easily grouped; JSON keeps plain integers).
+    static func grouped(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+            out.append(ch)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
     static func oneDecimal(_ x: Double) -> String {
         let tenths = Int((x * 10).rounded())
         return String(tenths / 10) + "." + String(abs(tenths % 10))
@@ -33,18 +44,18 @@ struct TerritoryReport {
 
     var table: String {
         let gps = gpCountByPole
-        var out = "\(territory.name): \(territory.communes.count) communes, \(territory.population) inhabitants, "
+        var out = "\(territory.name): \(territory.communes.count) communes, \(TerritoryReport.grouped(territory.population)) inhabitants, "
             + "\(practitioners.count) GPs, time zone \(territory.timeZoneIdentifier)\n\nCOMMUNES\n"
         var communes = TextTable([.init("INSEE"), .init("COMMUNE"), .init("POSTCODE"), .init("POPULATION", right: true), .init("POLE")])
         for (i, c) in territory.communes.enumerated() {
-            communes.add([c.insee, c.name, c.postcode, String(c.population), territory.poles[territory.poleIndexOfCommune[i]].name])
+            communes.add([c.insee, c.name, c.postcode, TerritoryReport.grouped(c.population), territory.poles[territory.poleIndexOfCommune[i]].name])
         }
         out += communes.rendered + "\nPOLES\n"
         var poles = TextTable([.init("POLE"), .init("SEAT"), .init("COMMUNES", right: true), .init("POPULATION", right: true),
                                .init("GPS", right: true), .init("GPS PER 10,000", right: true)])
         for (p, pole) in territory.poles.enumerated() {
             let pop = population(ofPole: p)
-            poles.add([pole.name, pole.seatInsee, String(territory.communes(ofPole: pole.id).count), String(pop), String(gps[p]),
+            poles.add([pole.name, pole.seatInsee, String(territory.communes(ofPole: pole.id).count), TerritoryReport.grouped(pop), String(gps[p]),
                        TerritoryReport.oneDecimal(TerritoryReport.density(gps: gps[p], population: pop))])
         }
         out += poles.rendered
