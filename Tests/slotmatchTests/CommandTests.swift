@@ -120,8 +120,11 @@ import Testing
     }
 
     @Test func demoRunsEndToEnd() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        let tmp = ["TMPDIR": s.url.path]  // the demo's temporary database goes here, and is removed with it
         let schedules = SlotMatchProcess.packageRoot.appendingPathComponent("Schedules").path
-        let r = try SlotMatchProcess.run(["demo", "--schedules", schedules, "--now", "2026-12-04T08:00:00Z", "--format", "json"])
+        let r = try SlotMatchProcess.run(["demo", "--schedules", schedules, "--now", "2026-12-04T08:00:00Z", "--format", "json"], environment: tmp)
         #expect(r.status == 0, "\(r.stderr)")
         let json = try r.json()
         #expect(json["now"] as? String == "2026-12-04T08:00:00Z")
@@ -130,11 +133,12 @@ import Testing
         #expect((territory["communes"] as? [Any])?.count == 36)
         let practitioners = try #require(json["practitioners"] as? [String: Any])
         #expect((40 ... 50).contains(practitioners["count"] as? Int ?? 0))
-        let table = try SlotMatchProcess.run(["demo"], in: SlotMatchProcess.packageRoot)
+        #expect((json["database"] as? String)?.hasPrefix(s.url.path) == true)
+        let table = try SlotMatchProcess.run(["demo"], environment: tmp, in: SlotMatchProcess.packageRoot)
         #expect(table.status == 0)
         #expect(table.stdout.contains("== 1. The territory =="))
         #expect(table.stdout.contains("Saint-Léger-en-Yvelines (pole saint-leger)"))
-        let missing = try SlotMatchProcess.run(["demo", "--schedules", "/nonexistent"])
+        let missing = try SlotMatchProcess.run(["demo", "--schedules", "/nonexistent"], environment: tmp)
         #expect(missing.status == 65)
     }
 
