@@ -203,6 +203,8 @@ public struct SlotSearch: Sendable {
         if scanAll {
             for p in 0 ..< Int32(index.practitionerCount) { visit(p) }
         } else {
+            // GPs with measured minutes may be anywhere; visiting one twice changes nothing here.
+            for p in q.travelOverride?.practitioners ?? [] where Int(p) < index.practitionerCount { visit(p) }
             walkRings(q, index, reachMinutes: q.maxTravelMinutes, stop: { _ in false }, visit: visit)
         }
         let reason: NoSlotReason
