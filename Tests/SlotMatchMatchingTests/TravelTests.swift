@@ -46,8 +46,10 @@ import SlotMatchCore
             let cosMax = cos(max(grid.maxAbsLatitude, abs(patient.latitude)) * Double.pi / 180)
             for r in [0, 1, 2, 3, 7, 20, 60] {
                 let bound = grid.ringLowerBoundKilometres(r, cosMaxLatitude: cosMax)
-                _ = grid.forEachMember(ring: r, around: center) { p in
-                    #expect(patient.distanceKilometres(to: points[Int(p)]) >= bound)
+                _ = grid.forEachCell(ring: r, around: center) { c in
+                    for j in grid.memberRange(ofCell: c) {
+                        #expect(patient.distanceKilometres(to: points[Int(grid.members[j])]) >= bound)
+                    }
                 }
             }
         }

@@ -17,6 +17,9 @@ struct PracticeGrid: Sendable {
     var columns: Int
     var cellStart: [Int32]
     var members: [Int32]
+    /// For each GP, its cell and its position in `members`.
+    var cellOfPractitioner: [Int32]
+    var positionOfPractitioner: [Int32]
     /// Largest |latitude| of any practice, for the longitude bound.
     var maxAbsLatitude: Double
 
@@ -57,12 +60,16 @@ struct PracticeGrid: Sendable {
         for c in 0 ..< rows * columns { counts[c + 1] += counts[c] }
         var next = counts
         var members = [Int32](repeating: 0, count: points.count)
+        var position = [Int32](repeating: 0, count: points.count)
         for i in 0 ..< points.count {
             members[Int(next[cellOf[i]])] = Int32(i)
+            position[i] = next[cellOf[i]]
             next[cellOf[i]] += 1
         }
         self.cellStart = counts
         self.members = members
+        self.cellOfPractitioner = cellOf.map { Int32($0) }
+        self.positionOfPractitioner = position
     }
 
     /// The (row, column) the point falls in, not clamped: a patient outside the grid gets cells outside it.
@@ -88,36 +95,29 @@ struct PracticeGrid: Sendable {
         return min(latKm, lonKm) * (1 - 1e-9)
     }
 
-    /// Calls `body` with each GP of the cells of ring r (the square of Chebyshev radius r around
-    /// `center`, clipped to the grid). Returns whether the ring covers the whole grid (no later ring has cells).
+    /// Calls `body` with each cell of ring r (the square of Chebyshev radius r around `center`, clipped
+    /// to the grid). Returns whether the ring covers the whole grid (no later ring has cells).
     @inline(__always)
-    func forEachMember(ring r: Int, around center: (row: Int, column: Int), _ body: (Int32) -> Void) -> Bool {
+    func forEachCell(ring r: Int, around center: (row: Int, column: Int), _ body: (Int) -> Void) -> Bool {
         let top = center.row - r, bottom = center.row + r, left = center.column - r, right = center.column + r
         let rowLo = max(0, top), rowHi = min(rows - 1, bottom)
         let colLo = max(0, left), colHi = min(columns - 1, right)
         if rowLo <= rowHi && colLo <= colHi {
-            cellStart.withUnsafeBufferPointer { starts in
-                members.withUnsafeBufferPointer { m in
-                    for row in rowLo ... rowHi {
-                        if row == top || row == bottom {
-                            for col in colLo ... colHi {
-                                let c = row * columns + col
-                                for j in Int(starts[c]) ..< Int(starts[c + 1]) { body(m[j]) }
-                            }
-                        } else {
-                            if left >= 0 && left < columns {
-                                let c = row * columns + left
-                                for j in Int(starts[c]) ..< Int(starts[c + 1]) { body(m[j]) }
-                            }
-                            if right >= 0 && right < columns && right != left {
-                                let c = row * columns + right
-                                for j in Int(starts[c]) ..< Int(starts[c + 1]) { body(m[j]) }
-                            }
-                        }
-                    }
+            for row in rowLo ... rowHi {
+                if row == top || row == bottom {
+                    for col in colLo ... colHi { body(row * columns + col) }
+                } else {
+                    if left >= 0 && left < columns { body(row * columns + left) }
+                    if right >= 0 && right < columns && right != left { body(row * columns + right) }
                 }
             }
         }
         return top <= 0 && bottom >= rows - 1 && left <= 0 && right >= columns - 1
     }
+
+    /// Positions in `members` of the GPs of cell c.
+    @inline(__always)
+    func memberRange(ofCell c: Int) -> Range<Int> { Int(cellStart[c]) ..< Int(cellStart[c + 1]) }
+
+    var cellCount: Int { rows * columns }
 }

@@ -23,6 +23,18 @@ public struct SlotIndex: Sendable {
     var poleUsed: [Int64]
     var poleCapacity: [Int64]
     let grid: PracticeGrid
+    /// GP facts copied in grid order (`grid.members`), so a cell's GPs are read sequentially.
+    var memberPoints: [SpherePoint]
+    var memberPermille: [Int32]
+    var memberPole: [Int32]
+    /// Time buckets per cell: how many free slots of the cell's GPs start in each bucket, and one bit
+    /// per non-empty bucket, so the search skips a cell whose first slot cannot be early enough.
+    let bucketBase: Int64
+    let bucketSeconds: Int64
+    let bucketCount: Int
+    let wordsPerCell: Int
+    var bucketCounts: [Int32]
+    var bucketBits: [UInt64]
     /// Free (not removed) slots in the index.
     public private(set) var freeSlotCount: Int
 
@@ -78,7 +90,31 @@ public struct SlotIndex: Sendable {
         }
         self.poleUsed = used
         self.poleCapacity = capacity
-        self.grid = PracticeGrid(points: practitioners.map(\.location), cellKilometres: cellKilometres)
+        let grid = PracticeGrid(points: practitioners.map(\.location), cellKilometres: cellKilometres)
+        self.grid = grid
+        let points = self.points
+        self.memberPoints = grid.members.map { points[Int($0)] }
+        self.memberPermille = grid.members.map { SlotIndex.permille(practitioners[Int($0)]) }
+        self.memberPole = grid.members.map { practitioners[Int($0)].pole }
+        // Hour buckets over the slots' span, widened when the span is long so that cells × buckets stays bounded.
+        var first = Int64.max, last = Int64.min
+        for s in slots { first = min(first, s.start); last = max(last, s.start) }
+        if slots.isEmpty { first = 0; last = 0 }
+        let span = last - first
+        let most = Int64(max(1, min(4096, 8_000_000 / max(1, grid.cellCount))))
+        var width: Int64 = 3600
+        if span / width + 1 > most { width = ((span / most) / 3600 + 1) * 3600 }
+        self.bucketBase = first
+        self.bucketSeconds = width
+        self.bucketCount = Int(span / width + 1)
+        self.wordsPerCell = (bucketCount + 63) / 64
+        self.bucketCounts = [Int32](repeating: 0, count: grid.cellCount * bucketCount)
+        self.bucketBits = [UInt64](repeating: 0, count: grid.cellCount * wordsPerCell)
+        for s in slots { countSlot(practitioner: s.practitioner, start: s.start, by: 1) }
+    }
+
+    static func permille(_ gp: IndexedPractitioner) -> Int32 {
+        gp.weeklyCap > 0 ? Int32(min(Int64(Int32.max), Int64(gp.usedThisWeek) * 1000 / Int64(gp.weeklyCap))) : 1000
     }
 
     static func entry(_ s: IndexedSlot) -> SlotEntry {
@@ -98,6 +134,7 @@ public struct SlotIndex: Sendable {
     public mutating func remove(slotID: Int64) -> Bool {
         guard let at = position(of: slotID), slotsByPractitioner[Int(at.practitioner)][at.offset].alive else { return false }
         slotsByPractitioner[Int(at.practitioner)][at.offset].alive = false
+        countSlot(practitioner: at.practitioner, start: slotsByPractitioner[Int(at.practitioner)][at.offset].start, by: -1)
         freeSlotCount -= 1
         return true
     }
@@ -115,11 +152,11 @@ public struct SlotIndex: Sendable {
         if let at = position(of: slot.id) {
             let old = slotsByPractitioner[Int(at.practitioner)][at.offset]
             if at.practitioner == slot.practitioner && old.start == slot.start {
-                if !old.alive { freeSlotCount += 1 }
+                if !old.alive { freeSlotCount += 1; countSlot(practitioner: slot.practitioner, start: slot.start, by: 1) }
                 slotsByPractitioner[Int(at.practitioner)][at.offset] = SlotIndex.entry(slot)
                 return
             }
-            if old.alive { freeSlotCount -= 1 }
+            if old.alive { freeSlotCount -= 1; countSlot(practitioner: at.practitioner, start: old.start, by: -1) }
             slotsByPractitioner[Int(at.practitioner)].remove(at: at.offset)
         }
         let entry = SlotIndex.entry(slot)
@@ -132,6 +169,7 @@ public struct SlotIndex: Sendable {
         }
         slotsByPractitioner[p].insert(entry, at: lo)
         locators[slot.id] = SlotLocator(practitioner: slot.practitioner, start: slot.start)
+        countSlot(practitioner: slot.practitioner, start: slot.start, by: 1)
         freeSlotCount += 1
     }
 
@@ -141,6 +179,7 @@ public struct SlotIndex: Sendable {
         let before = practitioners[Int(p)].usedThisWeek
         let after = max(0, before + delta)
         practitioners[Int(p)].usedThisWeek = after
+        memberPermille[Int(grid.positionOfPractitioner[Int(p)])] = SlotIndex.permille(practitioners[Int(p)])
         let pole = Int(practitioners[Int(p)].pole)
         if pole >= 0 { poleUsed[pole] += Int64(after - before) }
     }
@@ -150,8 +189,7 @@ public struct SlotIndex: Sendable {
 
     /// The GP's used/cap in permille (1000 at the cap; a zero cap counts as full).
     public func practitionerLoadPermille(_ p: Int32) -> Int {
-        let gp = practitioners[Int(p)]
-        return gp.weeklyCap > 0 ? Int(gp.usedThisWeek) * 1000 / Int(gp.weeklyCap) : 1000
+        Int(SlotIndex.permille(practitioners[Int(p)]))
     }
 
     /// The pole's used/cap over its GPs in permille; 0 for no pole.

@@ -64,13 +64,34 @@ public struct SlotSearch: Sendable {
         }
         var reach = q.maxTravelMinutes
         if !video { reach = min(reach, Int(max(-1, (q.deadline - q.now) / 60))) }
-        let boundPerMinute = video ? 0 : weights.travelMinute + weights.waitMinute
-        walkRings(q, index, reachMinutes: reach, stop: { lowerBoundMinutes in
-            buffer.isFull && boundPerMinute * lowerBoundMinutes > buffer.worstCost
-        }, visit: { p in
-            if p == q.treatingPractitioner { return }
-            if let o = q.travelOverride, o.minutes(to: p) != nil { return }
-            consider(p, q, patient, index, &buffer, pruned: true)
+        let travelWeight = weights.travelMinute, waitWeight = weights.waitMinute
+        let hasOverride = !(q.travelOverride?.isEmpty ?? true)
+        walkCells(q, index, reachMinutes: reach, stop: { ringMinutes in
+            buffer.isFull && (video ? 0 : (travelWeight + waitWeight) * ringMinutes) > buffer.worstCost
+        }, visit: { cell, ringMinutes in
+            // Cell bound: no slot there starts before its first non-empty bucket, nor before now + the ring's travel.
+            let reachable = video ? q.now : q.now + Int64(ringMinutes) * 60
+            let b = index.firstNonEmptyBucket(cell: cell, from: index.bucket(of: reachable))
+            guard b >= 0 else { return }
+            let cellStart = max(index.bucketLowerStart(b), reachable)
+            guard cellStart <= q.deadline else { return }
+            if buffer.isFull && (video ? 0 : travelWeight * ringMinutes) + waitWeight * Int((cellStart - q.now) / 60) > buffer.worstCost { return }
+            let firstStart = index.bucketLowerStart(b)
+            for j in index.grid.memberRange(ofCell: cell) {
+                let p = index.grid.members[j]
+                if p == q.treatingPractitioner { continue }
+                if hasOverride, q.travelOverride!.minutes(to: p) != nil { continue }
+                // GP bound from the grid-ordered copies, before touching the GP's slots.
+                let travel = minutes(greatCircleKilometres: patient.distanceKilometres(to: index.memberPoints[j]))
+                if travel > q.maxTravelMinutes { continue }
+                if buffer.isFull {
+                    let load = weights.practitionerLoad * Int(index.memberPermille[j]) / 1000
+                        + weights.poleLoad * index.poleLoadPermille(index.memberPole[j]) / 1000
+                    let start = max(firstStart, video ? q.now : q.now + Int64(travel) * 60)
+                    if load + (video ? 0 : travelWeight * travel) + waitWeight * Int((start - q.now) / 60) > buffer.worstCost { continue }
+                }
+                consider(p, q, patient, index, &buffer, pruned: true)
+            }
         })
         if !buffer.items.isEmpty { return SearchResult(slots: buffer.items) }
         return explainEmpty(q, index, scanAll: false)
@@ -152,10 +173,10 @@ public struct SlotSearch: Sendable {
         }
     }
 
-    /// Visits GPs ring by ring around the patient until the ring's distance bound passes the reach,
-    /// `stop` says so (given the bound in minutes), or the rings leave the grid.
+    /// Visits cells ring by ring around the patient (with the ring's travel lower bound in minutes) until
+    /// that bound passes the reach, `stop` says so, or the rings leave the grid.
     @inline(__always)
-    func walkRings(_ q: SlotQuery, _ index: SlotIndex, reachMinutes: Int, stop: (Int) -> Bool, visit: (Int32) -> Void) {
+    func walkCells(_ q: SlotQuery, _ index: SlotIndex, reachMinutes: Int, stop: (Int) -> Bool, visit: (Int, Int) -> Void) {
         guard reachMinutes >= 0 else { return }
         let grid = index.grid
         let center = grid.cell(of: q.patient)
@@ -164,12 +185,13 @@ public struct SlotSearch: Sendable {
         while true {
             let bound = minutes(greatCircleKilometres: grid.ringLowerBoundKilometres(r, cosMaxLatitude: cosMax))
             if bound > reachMinutes || stop(bound) { return }
-            if grid.forEachMember(ring: r, around: center, visit) { return }
+            if grid.forEachCell(ring: r, around: center, { visit($0, bound) }) { return }
             r += 1
         }
     }
 
-    /// Why nothing is feasible, and the earliest slot beyond the deadline that is otherwise feasible.
+    /// Why nothing is feasible, and the earliest slot beyond the deadline that is otherwise feasible
+    /// (ties: the lower slot id).
     func explainEmpty(_ q: SlotQuery, _ index: SlotIndex, scanAll: Bool) -> SearchResult {
         let patient = SpherePoint(q.patient)
         var reachable = false, anyVisibleSlot = false, anyWantedMode = false, cappedInWindow = false
@@ -178,7 +200,14 @@ public struct SlotSearch: Sendable {
         let visit = { (p: Int32) in
             guard let t = self.terms(p, q, patient, index) else { return }
             reachable = true
-            for s in index.slotsByPractitioner[Int(p)] where s.alive && s.start >= q.now {
+            let list = index.slotsByPractitioner[Int(p)]
+            var i = scanAll ? 0 : SlotIndex.firstIndex(in: list, startingAtOrAfter: q.now)
+            while i < list.count {
+                let s = list[i]
+                i += 1
+                guard s.alive && s.start >= q.now else { continue }
+                // Later slots can only change the offer or add a capped in-window slot, which starts before it.
+                if !scanAll, let o = offer, anyVisibleSlot && anyWantedMode && s.start > o.start { break }
                 guard s.visibility & t.visibility != 0 else { continue }
                 anyVisibleSlot = true
                 guard s.mode & t.modes != 0 else { continue }
@@ -205,7 +234,12 @@ public struct SlotSearch: Sendable {
         } else {
             // GPs with measured minutes may be anywhere; visiting one twice changes nothing here.
             for p in q.travelOverride?.practitioners ?? [] where Int(p) < index.practitionerCount { visit(p) }
-            walkRings(q, index, reachMinutes: q.maxTravelMinutes, stop: { _ in false }, visit: visit)
+            walkCells(q, index, reachMinutes: q.maxTravelMinutes, stop: { _ in false }, visit: { cell, _ in
+                let b = index.firstNonEmptyBucket(cell: cell, from: index.bucket(of: q.now))
+                guard b >= 0 else { return }
+                if let o = offer, anyVisibleSlot && anyWantedMode && index.bucketLowerStart(b) > o.start { return }
+                for j in index.grid.memberRange(ofCell: cell) { visit(index.grid.members[j]) }
+            })
         }
         let reason: NoSlotReason
         if !reachable || !anyVisibleSlot { reason = .nothingWithinReach }
