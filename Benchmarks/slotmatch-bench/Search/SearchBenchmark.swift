@@ -7,12 +7,12 @@ import SlotMatchMatching
 /// checks that both give the same answers, and prints p50/p99 in µs and the ratio.
 enum SearchBenchmark {
     static func run(_ args: [String]) -> Int32 {
-        var options: [String: Int] = ["gps": 52_000, "slots": 3_600_000, "queries": 10_000, "scan-queries": 1_000, "limit": 5, "seed": 2026]
+        var options: [String: Int] = ["gps": 52_000, "slots": 3_600_000, "queries": 10_000, "scan-queries": 1_000, "limit": 5, "seed": 2026, "practitioner-load": CostWeights.defaults.practitionerLoad, "pole-load": CostWeights.defaults.poleLoad, "reach": SlotQuery.defaultMaxTravelMinutes]
         var i = 0
         while i < args.count {
             let key = args[i].hasPrefix("--") ? String(args[i].dropFirst(2)) : ""
             guard options[key] != nil, i + 1 < args.count, let value = Int(args[i + 1]), value >= 0 else {
-                print("Error: unknown or incomplete option '\(args[i])'\nUSAGE: slotmatch-bench search [--gps N] [--slots N] [--queries N] [--scan-queries N] [--limit K] [--seed S]")
+                print("Error: unknown or incomplete option '\(args[i])'\nUSAGE: slotmatch-bench search [--gps N] [--slots N] [--queries N] [--scan-queries N] [--limit K] [--seed S] [--practitioner-load W] [--pole-load W] [--reach MIN]")
                 return 64
             }
             options[key] = value
@@ -31,8 +31,12 @@ enum SearchBenchmark {
         print("instance: \(instance.practitioners.count) GPs, \(index.freeSlotCount) free slots over a week "
               + "(generated in \(ms(generated)) ms, index built in \(ms(built)) ms, max RSS \(maxResidentMiB()) MiB)")
 
-        let queries = makeQueries(instance, count: options["queries"]!, limit: options["limit"]!, seed: seed &+ 1)
-        let search = SlotSearch()
+        let queries = makeQueries(instance, count: options["queries"]!, limit: options["limit"]!, reach: options["reach"]!, seed: seed &+ 1)
+        var weights = CostWeights.defaults
+        weights.practitionerLoad = options["practitioner-load"]!
+        weights.poleLoad = options["pole-load"]!
+        let search = SlotSearch(weights: weights)
+        print("weights: \(weights), reach \(options["reach"]!) min")
         var sink = 0
         // Warm-up.
         for (q, _) in queries.prefix(200) { sink &+= search.find(q, in: index).slots.count }
@@ -44,6 +48,7 @@ enum SearchBenchmark {
             let r = search.find(q, in: index)
             let e = now() - s
             indexTimes.append(e); byClass[label, default: []].append(e)
+            byClass[r.slots.isEmpty ? "(answer: no slot)" : "(answer: slots)", default: []].append(e)
             if r.slots.isEmpty { empty += 1 }
             sink &+= r.slots.count
             answers.append(r)
@@ -79,7 +84,7 @@ enum SearchBenchmark {
 
     /// Patients near a random GP (σ 4 km), at a random time of the first five days, with the SAS levels'
     /// deadlines; mostly office, some home visits, some video; a treating GP for 30% of them.
-    static func makeQueries(_ instance: NationalInstance, count: Int, limit: Int, seed: UInt64) -> [(SlotQuery, String)] {
+    static func makeQueries(_ instance: NationalInstance, count: Int, limit: Int, reach: Int, seed: UInt64) -> [(SlotQuery, String)] {
         var rng = BenchRandom(seed: seed)
         let delays: [Int64] = [4 * 3600, 12 * 3600, 24 * 3600, 48 * 3600]
         var result: [(SlotQuery, String)] = []
@@ -95,7 +100,7 @@ enum SearchBenchmark {
                 : u < 9 ? ([.homeVisit], "HH") : ([.office, .video], "AMB+VR")
             let treating: Int32? = Int.random(in: 0 ..< 10, using: &rng) < 3 ? Int32(g) : nil
             result.append((SlotQuery(patient: patient, now: at, deadline: at + delays.randomElement(using: &rng)!, modes: modes,
-                                     treatingPractitioner: treating, limit: limit), label))
+                                     treatingPractitioner: treating, limit: limit, maxTravelMinutes: reach), label))
         }
         return result
     }

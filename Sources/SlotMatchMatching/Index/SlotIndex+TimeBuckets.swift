@@ -16,14 +16,24 @@ extension SlotIndex {
     /// The first non-empty bucket ≥ b of cell c, or −1.
     @inline(__always)
     func firstNonEmptyBucket(cell c: Int, from b: Int) -> Int {
+        SlotIndex.firstSetBit(bucketBits, base: c * wordsPerCell, words: wordsPerCell, from: b)
+    }
+
+    /// The first non-empty bucket ≥ b of the GP at position j of the grid order, or −1.
+    @inline(__always)
+    func firstNonEmptyBucket(member j: Int, from b: Int) -> Int {
+        SlotIndex.firstSetBit(memberBucketBits, base: j * wordsPerCell, words: wordsPerCell, from: b)
+    }
+
+    @inline(__always)
+    static func firstSetBit(_ bits: [UInt64], base: Int, words: Int, from b: Int) -> Int {
         var w = b >> 6
-        let base = c * wordsPerCell
-        var word = bucketBits[base + w] & (~UInt64(0) << UInt64(b & 63))
+        var word = bits[base + w] & (~UInt64(0) << UInt64(b & 63))
         while true {
             if word != 0 { return (w << 6) + word.trailingZeroBitCount }
             w += 1
-            if w >= wordsPerCell { return -1 }
-            word = bucketBits[base + w]
+            if w >= words { return -1 }
+            word = bits[base + w]
         }
     }
 
@@ -36,5 +46,10 @@ extension SlotIndex {
         bucketCounts[k] = n
         let bit = UInt64(1) << UInt64(b & 63)
         if n > 0 { bucketBits[c * wordsPerCell + (b >> 6)] |= bit } else { bucketBits[c * wordsPerCell + (b >> 6)] &= ~bit }
+        let j = Int(grid.positionOfPractitioner[Int(p)])
+        let km = j * bucketCount + b
+        let m = max(0, memberBucketCounts[km] + delta)
+        memberBucketCounts[km] = m
+        if m > 0 { memberBucketBits[j * wordsPerCell + (b >> 6)] |= bit } else { memberBucketBits[j * wordsPerCell + (b >> 6)] &= ~bit }
     }
 }

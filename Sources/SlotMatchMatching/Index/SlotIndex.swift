@@ -14,7 +14,7 @@ import SlotMatchCore
 /// GPs in the rings visited and the S slots read, independent of n; `remove` O(1) expected (a hash
 /// lookup, then O(log m_p) to the entry, left as a tombstone); `insert` O(log m_p + m_p) (a memmove in one
 /// GP's array of about a hundred entries, or O(log m_p) when reviving a tombstone); `adjustUsed` O(1).
-/// Memory: about 32 bytes a slot plus the id table.
+/// Memory: about 32 bytes a slot plus the id table, and (cells + GPs) × buckets counters (at most 8 M).
 public struct SlotIndex: Sendable {
     public private(set) var practitioners: [IndexedPractitioner]
     var points: [SpherePoint]
@@ -35,6 +35,9 @@ public struct SlotIndex: Sendable {
     let wordsPerCell: Int
     var bucketCounts: [Int32]
     var bucketBits: [UInt64]
+    /// The same per GP, in grid order: lets the search skip a GP without reading its slots.
+    var memberBucketCounts: [Int32]
+    var memberBucketBits: [UInt64]
     /// Free (not removed) slots in the index.
     public private(set) var freeSlotCount: Int
 
@@ -101,7 +104,7 @@ public struct SlotIndex: Sendable {
         for s in slots { first = min(first, s.start); last = max(last, s.start) }
         if slots.isEmpty { first = 0; last = 0 }
         let span = last - first
-        let most = Int64(max(1, min(4096, 8_000_000 / max(1, grid.cellCount))))
+        let most = Int64(max(1, min(4096, 8_000_000 / max(1, grid.cellCount, practitioners.count))))
         var width: Int64 = 3600
         if span / width + 1 > most { width = ((span / most) / 3600 + 1) * 3600 }
         self.bucketBase = first
@@ -110,6 +113,8 @@ public struct SlotIndex: Sendable {
         self.wordsPerCell = (bucketCount + 63) / 64
         self.bucketCounts = [Int32](repeating: 0, count: grid.cellCount * bucketCount)
         self.bucketBits = [UInt64](repeating: 0, count: grid.cellCount * wordsPerCell)
+        self.memberBucketCounts = [Int32](repeating: 0, count: practitioners.count * bucketCount)
+        self.memberBucketBits = [UInt64](repeating: 0, count: practitioners.count * wordsPerCell)
         for s in slots { countSlot(practitioner: s.practitioner, start: s.start, by: 1) }
     }
 

@@ -76,7 +76,6 @@ public struct SlotSearch: Sendable {
             let cellStart = max(index.bucketLowerStart(b), reachable)
             guard cellStart <= q.deadline else { return }
             if buffer.isFull && (video ? 0 : travelWeight * ringMinutes) + waitWeight * Int((cellStart - q.now) / 60) > buffer.worstCost { return }
-            let firstStart = index.bucketLowerStart(b)
             for j in index.grid.memberRange(ofCell: cell) {
                 let p = index.grid.members[j]
                 if p == q.treatingPractitioner { continue }
@@ -84,10 +83,14 @@ public struct SlotSearch: Sendable {
                 // GP bound from the grid-ordered copies, before touching the GP's slots.
                 let travel = minutes(greatCircleKilometres: patient.distanceKilometres(to: index.memberPoints[j]))
                 if travel > q.maxTravelMinutes { continue }
+                let earliest = video ? q.now : q.now + Int64(travel) * 60
+                let gb = index.firstNonEmptyBucket(member: j, from: index.bucket(of: earliest))
+                guard gb >= 0 else { continue }
+                let start = max(index.bucketLowerStart(gb), earliest)
+                guard start <= q.deadline else { continue }
                 if buffer.isFull {
                     let load = weights.practitionerLoad * Int(index.memberPermille[j]) / 1000
                         + weights.poleLoad * index.poleLoadPermille(index.memberPole[j]) / 1000
-                    let start = max(firstStart, video ? q.now : q.now + Int64(travel) * 60)
                     if load + (video ? 0 : travelWeight * travel) + waitWeight * Int((start - q.now) / 60) > buffer.worstCost { continue }
                 }
                 consider(p, q, patient, index, &buffer, pruned: true)
@@ -238,7 +241,14 @@ public struct SlotSearch: Sendable {
                 let b = index.firstNonEmptyBucket(cell: cell, from: index.bucket(of: q.now))
                 guard b >= 0 else { return }
                 if let o = offer, anyVisibleSlot && anyWantedMode && index.bucketLowerStart(b) > o.start { return }
-                for j in index.grid.memberRange(ofCell: cell) { visit(index.grid.members[j]) }
+                let fromNow = index.bucket(of: q.now)
+                for j in index.grid.memberRange(ofCell: cell) {
+                    // A GP without a slot from now on adds nothing (a GP met but without slots reads as out of reach).
+                    let gb = index.firstNonEmptyBucket(member: j, from: fromNow)
+                    guard gb >= 0 else { continue }
+                    if let o = offer, anyVisibleSlot && anyWantedMode && index.bucketLowerStart(gb) > o.start { continue }
+                    visit(index.grid.members[j])
+                }
             })
         }
         let reason: NoSlotReason
