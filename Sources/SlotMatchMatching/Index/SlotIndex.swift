@@ -27,6 +27,7 @@ public struct SlotIndex: Sendable {
     var memberPoints: [SpherePoint]
     var memberPermille: [Int32]
     var memberPole: [Int32]
+    var memberModes: [UInt8]
     /// Time buckets per cell: how many free slots of the cell's GPs start in each bucket, and one bit
     /// per non-empty bucket, so the search skips a cell whose first slot cannot be early enough.
     let bucketBase: Int64
@@ -99,6 +100,7 @@ public struct SlotIndex: Sendable {
         self.memberPoints = grid.members.map { points[Int($0)] }
         self.memberPermille = grid.members.map { SlotIndex.permille(practitioners[Int($0)]) }
         self.memberPole = grid.members.map { practitioners[Int($0)].pole }
+        self.memberModes = grid.members.map { practitioners[Int($0)].modes.rawValue }
         // Hour buckets over the slots' span, widened when the span is long so that cells × buckets stays bounded.
         var first = Int64.max, last = Int64.min
         for s in slots { first = min(first, s.start); last = max(last, s.start) }

@@ -66,6 +66,7 @@ public struct SlotSearch: Sendable {
         if !video { reach = min(reach, Int(max(-1, (q.deadline - q.now) / 60))) }
         let travelWeight = weights.travelMinute, waitWeight = weights.waitMinute
         let hasOverride = !(q.travelOverride?.isEmpty ?? true)
+        let wanted = q.modes.rawValue
         walkCells(q, index, reachMinutes: reach, stop: { ringMinutes in
             buffer.isFull && (video ? 0 : (travelWeight + waitWeight) * ringMinutes) > buffer.worstCost
         }, visit: { cell, ringMinutes in
@@ -77,6 +78,7 @@ public struct SlotSearch: Sendable {
             guard cellStart <= q.deadline else { return }
             if buffer.isFull && (video ? 0 : travelWeight * ringMinutes) + waitWeight * Int((cellStart - q.now) / 60) > buffer.worstCost { return }
             for j in index.grid.memberRange(ofCell: cell) {
+                if index.memberModes[j] & wanted == 0 { continue }
                 let p = index.grid.members[j]
                 if p == q.treatingPractitioner { continue }
                 if hasOverride, q.travelOverride!.minutes(to: p) != nil { continue }
@@ -203,6 +205,8 @@ public struct SlotSearch: Sendable {
         let visit = { (p: Int32) in
             guard let t = self.terms(p, q, patient, index) else { return }
             reachable = true
+            // A GP with no wanted mode or no allowed tag can only show that visible slots exist.
+            if (t.modes == 0 || t.visibility == 0) && (anyVisibleSlot || t.visibility == 0) { return }
             let list = index.slotsByPractitioner[Int(p)]
             var i = scanAll ? 0 : SlotIndex.firstIndex(in: list, startingAtOrAfter: q.now)
             while i < list.count {
