@@ -196,7 +196,7 @@ public struct SlotSearch: Sendable {
     }
 
     /// Why nothing is feasible, and the earliest slot beyond the deadline that is otherwise feasible
-    /// (ties: the lower slot id).
+    /// (among equally early ones the cheapest, then the lower slot id).
     func explainEmpty(_ q: SlotQuery, _ index: SlotIndex, scanAll: Bool) -> SearchResult {
         let patient = SpherePoint(q.patient)
         var reachable = false, anyVisibleSlot = false, anyWantedMode = false, cappedInWindow = false
@@ -226,11 +226,12 @@ public struct SlotSearch: Sendable {
                     continue
                 }
                 guard !t.capped else { continue }
-                if let o = offer, o.start < s.start || (o.start == s.start && o.slotID < s.id) { continue }
+                if let o = offer, o.start < s.start { continue }
                 let wait = Int((s.start - q.now) / 60)
                 let travelCost = isVideo ? 0 : t.travelCost
                 let b = CostBreakdown(travel: travelCost, wait: self.weights.waitMinute * wait, treatingGP: t.treatingGP,
                                       practitionerLoad: t.practitionerLoad, poleLoad: t.poleLoad)
+                if let o = offer, o.start == s.start && (o.cost < b.total || (o.cost == b.total && o.slotID < s.id)) { continue }
                 offer = RankedSlot(slotID: s.id, practitioner: p, start: s.start, end: s.end, mode: ModeSet(rawValue: s.mode).firstMode,
                                    cost: b.total, breakdown: b, travelMinutes: isVideo ? 0 : t.travelMinutes, waitMinutes: wait,
                                    outsideTarget: true)
@@ -239,18 +240,39 @@ public struct SlotSearch: Sendable {
         if scanAll {
             for p in 0 ..< Int32(index.practitionerCount) { visit(p) }
         } else {
-            // GPs with measured minutes may be anywhere; visiting one twice changes nothing here.
+            // The treating GP (bonus) and GPs with measured minutes first: the cell bounds below leave them out.
+            // Visiting a GP twice changes nothing here.
+            if let t = q.treatingPractitioner, t >= 0 && Int(t) < index.practitionerCount { visit(t) }
             for p in q.travelOverride?.practitioners ?? [] where Int(p) < index.practitionerCount { visit(p) }
-            walkCells(q, index, reachMinutes: q.maxTravelMinutes, stop: { _ in false }, visit: { cell, _ in
-                let b = index.firstNonEmptyBucket(cell: cell, from: index.bucket(of: q.now))
+            // Once the flags are known and an offer exists, a cell or GP whose slots all start at or after the
+            // offer can only win a tie on cost: skipped when even its cost lower bound at that start is higher.
+            let video = q.modes.contains(.video)
+            let fromNow = index.bucket(of: q.now)
+            walkCells(q, index, reachMinutes: q.maxTravelMinutes, stop: { _ in false }, visit: { cell, ringMinutes in
+                let b = index.firstNonEmptyBucket(cell: cell, from: fromNow)
                 guard b >= 0 else { return }
-                if let o = offer, anyVisibleSlot && anyWantedMode && index.bucketLowerStart(b) > o.start { return }
-                let fromNow = index.bucket(of: q.now)
+                if let o = offer, anyVisibleSlot && anyWantedMode {
+                    let lower = index.bucketLowerStart(b)
+                    if lower > o.start { return }
+                    let waitAtOffer = self.weights.waitMinute * Int((o.start - q.now) / 60)
+                    if lower == o.start && (video ? 0 : self.weights.travelMinute * ringMinutes) + waitAtOffer > o.cost { return }
+                }
                 for j in index.grid.memberRange(ofCell: cell) {
                     // A GP without a slot from now on adds nothing (a GP met but without slots reads as out of reach).
                     let gb = index.firstNonEmptyBucket(member: j, from: fromNow)
                     guard gb >= 0 else { continue }
-                    if let o = offer, anyVisibleSlot && anyWantedMode && index.bucketLowerStart(gb) > o.start { continue }
+                    if let o = offer, anyVisibleSlot && anyWantedMode {
+                        let lower = index.bucketLowerStart(gb)
+                        if lower > o.start { continue }
+                        if lower == o.start {
+                            let travel = self.minutes(greatCircleKilometres: patient.distanceKilometres(to: index.memberPoints[j]))
+                            let bound = (video ? 0 : self.weights.travelMinute * travel) + self.weights.waitMinute * Int((o.start - q.now) / 60)
+                                + self.weights.practitionerLoad * Int(index.memberPermille[j]) / 1000
+                                + self.weights.poleLoad * index.poleLoadPermille(index.memberPole[j]) / 1000
+                                + (index.grid.members[j] == q.treatingPractitioner ? -self.weights.treatingGPBonus : 0)
+                            if bound > o.cost { continue }
+                        }
+                    }
                     visit(index.grid.members[j])
                 }
             })
