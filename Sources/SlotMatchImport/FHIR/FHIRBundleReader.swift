@@ -232,7 +232,7 @@ public enum FHIRBundleReader {
         else if value.utf8.count == 11 { digits = value }
         else {
             throw valueCursor.error("the practitioner identifier \"\(value)\" is not 8 followed by an 11-digit RPPS number",
-                                    remedy: "Write the national identifier: the digit 8 then the RPPS number, 12 digits in all (e.g. 8 + 10003456784).")
+                                    remedy: "Write the national identifier: the digit 8 then the RPPS number, 12 digits in all (for example 810003456786).")
         }
         do { return try RPPS(digits) } catch {
             throw InputError(valueCursor.place, error.problem, remedy: error.remedy)
