@@ -106,9 +106,13 @@ public enum FHIRBundleReader {
                 }
                 let scheduleReference = try slot.required("schedule", "the Slot")
                 let reference = try scheduleReference.string("reference")
-                guard let reference, let target = index.resolve(reference, from: i), let schedule = scheduleOf[target] else {
+                guard let reference, let target = index.resolve(reference, from: i) else {
                     throw scheduleReference.error("the Slot's schedule \(reference ?? "(no reference)") is not in the bundle",
                                                   remedy: "Include the Schedule resource in the bundle (for a search: _include=Slot:schedule).")
+                }
+                guard let schedule = scheduleOf[target] else {
+                    throw scheduleReference.error("the Slot's schedule \(reference) is a \(index.resources[target].type), not a Schedule",
+                                                  remedy: "Point Slot.schedule at the Schedule the slot belongs to.")
                 }
                 let id = r.id ?? r.fullUrl ?? "Slot#\(i)"
                 slots.append(FHIRSlotRecord(id: id, status: statusCode, start: start, end: end,
