@@ -6,10 +6,11 @@ import SlotMatchCore
 /// It walks libxml2's stream (`XMLStreamReader`, no DOM): `<icalendar>` → `<vcalendar>` →
 /// `<properties>` / `<components>`. Typed values are rewritten in iCalendar text form
 /// (`XCalValueSyntax`), a `VALUE` parameter is added where the type is not the property's default
-/// (RFC 6321 §3.4.1), parameters keep their decoded values. Elements of other namespaces are
-/// extensions and are skipped (RFC 6321 §5); unknown xCal properties (`x-…`) are kept.
+/// (RFC 6321 §3.5.1), parameters keep their decoded values. Unknown xCal properties and components
+/// (`x-…`) are kept. Elements of other namespaces are skipped: RFC 6321 §4.1 says they SHOULD be kept
+/// in an `XML` property, but nothing downstream reads one.
 public struct XCalReader {
-    /// RFC 6321 §3: the xCal namespace.
+    /// RFC 6321 §2, §7.1: the xCal namespace.
     public static let namespace = "urn:ietf:params:xml:ns:icalendar-2.0"
 
     /// The `VCALENDAR` components of an xCal document, in document order.
@@ -67,7 +68,7 @@ public struct XCalReader {
         return calendars
     }
 
-    /// RFC 6321 §3.2: a component element holds `<properties>` and `<components>`.
+    /// RFC 6321 §3.2–3.3: a component element holds `<properties>` and `<components>`.
     private func component(_ tag: XMLStartTag) throws(InputError) -> CalendarComponent {
         var result = CalendarComponent(name: tag.localName.uppercased(), place: place(tag.line))
         while let child = try nextChild() {
@@ -132,7 +133,7 @@ public struct XCalReader {
             throw InputError(place(tag.line), "the property <\(tag.localName)> has no value",
                              remedy: "Give it a typed value, for example <\(tag.localName)><text>…</text></\(tag.localName)>.")
         }
-        // RFC 6321 §3.4.1 / RFC 5545 §3.2.20: the value type is a VALUE parameter when not the default.
+        // RFC 6321 §3.5.1 / RFC 5545 §3.2.20: the value type is a VALUE parameter when not the default.
         let icalType = valueType.uppercased()
         if valueType != "unknown", icalType != XCalReader.defaultValueType(of: name),
            !parameters.contains(where: { $0.name == "VALUE" }) {
@@ -182,8 +183,11 @@ public struct XCalReader {
         case "float": return try plain(tag, XCalValueSyntax.float, "a decimal number")
         case "period": return try period(tag)
         case "recur": return try recur(tag)
+        case "binary":
+            // RFC 6321 §3.6.1: base64 may be wrapped with whitespace, removed when converting back.
+            return String(try stream.readText(of: tag).unicodeScalars.filter { $0 != " " && $0 != "\n" && $0 != "\r" && $0 != "\t" })
         default:
-            // binary, cal-address, uri, unknown (RFC 6321 §5) and future types: the text as written.
+            // cal-address, uri, unknown (RFC 6321 §5) and future types: the text as written.
             return try stream.readText(of: tag).trimmingSpaces
         }
     }

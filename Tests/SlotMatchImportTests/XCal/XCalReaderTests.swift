@@ -56,6 +56,8 @@ private func property(_ body: String) throws -> CalendarProperty {
         ("<geo><latitude>48.6435</latitude><longitude>1.8301</longitude></geo>", "GEO", "48.6435;1.8301", []),
         ("<request-status><code>2.0</code><description>Success, done</description></request-status>", "REQUEST-STATUS", "2.0;Success\\, done", []),
         ("<x-flag><boolean>true</boolean></x-flag>", "X-FLAG", "TRUE", ["VALUE=BOOLEAN"]),
+        ("<attach><parameters><encoding><text>BASE64</text></encoding></parameters><binary>SGVs\n  bG8=</binary></attach>", "ATTACH", "SGVsbG8=",
+         ["ENCODING=BASE64", "VALUE=BINARY"]),
         ("<dtstart><parameters><tzid><text>Europe/Paris</text></tzid></parameters><date-time>2026-12-07T09:00:00</date-time></dtstart>",
          "DTSTART", "20261207T090000", ["TZID=Europe/Paris"]),
         ("<attendee><parameters><rsvp><boolean>true</boolean></rsvp><member><cal-address>mailto:a@x.invalid</cal-address><cal-address>mailto:b@x.invalid</cal-address></member></parameters><cal-address>mailto:c@x.invalid</cal-address></attendee>",
