@@ -193,6 +193,17 @@ private func readError(_ text: String) -> InputError? {
         #expect(e?.place.file == "sas.json")
     }
 
+    @Test func otherNationalIdentifiersAreNotRPPS() throws {
+        // A nurse known by ADELI (IdNat_PS 0…) in the bundle does not block the GP's slots.
+        let nurse = #"{"resource": {"resourceType": "Practitioner", "id": "nurse", "identifier": [{"system": "urn:oid:1.2.250.1.71.4.2.1", "value": "0781234567"}]}}"#
+        let result = try read(F.bundle([F.slot("x"), F.schedule(), F.role, F.practitioner("pr-martin", value: "8" + F.martin), nurse]))
+        #expect(result.map { $0.practitioner?.digits } == [F.martin])
+        #expect(result.first?.occurrences.count == 1)
+        // But a Schedule pointing at that Practitioner cannot say whose slots they are.
+        let nurseSchedule = #"{"resource": {"resourceType": "Schedule", "id": "sched-martin", "actor": [{"reference": "Practitioner/nurse"}]}}"#
+        #expect(readError(F.bundle([F.slot("x"), nurseSchedule, nurse]))?.problem.contains("has no RPPS identifier") == true)
+    }
+
     @Test func scheduleNamingTwoPractitionersIsRefused() {
         let schedule = """
             {"resource": {"resourceType": "Schedule", "id": "sched-martin",
