@@ -32,11 +32,17 @@ public struct XCalReader {
     /// The next start tag among the children of the current element, or nil at its end; text between
     /// elements is ignored.
     private func nextChild() throws(InputError) -> XMLStartTag? {
+        var ignored = ""
+        return try nextChild(collecting: &ignored)
+    }
+
+    /// The same, keeping the text met on the way.
+    private func nextChild(collecting text: inout String) throws(InputError) -> XMLStartTag? {
         while let event = try stream.next() {
             switch event {
             case .start(let tag): return tag
             case .end: return nil
-            case .text: continue
+            case .text(let t, _): text += t
             }
         }
         return nil
@@ -99,7 +105,8 @@ public struct XCalReader {
         var values: [String] = []
         var valueType: String?
         var structured: [String] = []  // GEO and REQUEST-STATUS parts (RFC 6321 §3.4.1.2, §3.4.1.3)
-        while let child = try nextChild() {
+        var directText = ""
+        while let child = try nextChild(collecting: &directText) {
             guard isXCal(child) else { try stream.skipElement(); continue }
             let type = child.localName
             if type == "parameters" {
@@ -128,6 +135,13 @@ public struct XCalReader {
         }
         if !structured.isEmpty {
             return CalendarProperty(name: name, parameters: parameters, value: structured.joined(separator: ";"), place: place(tag.line))
+        }
+        if valueType == nil, !directText.trimmingSpaces.isEmpty {
+            // Text without a type element (as in RFC 6321's own example B.2, `<tzid>US/Eastern</tzid>`):
+            // read as the property's default type.
+            let text = directText.trimmingSpaces
+            let value = XCalReader.defaultValueType(of: name) == "TEXT" ? XCalValueSyntax.escapeText(text) : text
+            return CalendarProperty(name: name, parameters: parameters, value: value, place: place(tag.line))
         }
         guard let valueType else {
             throw InputError(place(tag.line), "the property <\(tag.localName)> has no value",
