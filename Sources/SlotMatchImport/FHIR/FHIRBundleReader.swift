@@ -43,8 +43,6 @@ public enum FHIRBundleReader {
         }
 
         var slots: [FHIRSlotRecord] = []
-        /// The schedule each slot hangs from (index into `schedules`), parallel to `slots`.
-        var slotSchedules: [Int] = []
         var schedules: [Schedule] = []
         /// RPPS numbers of every Practitioner resource in the bundle.
         var practitionersInBundle: Set<RPPS> = []
@@ -119,7 +117,6 @@ public enum FHIRBundleReader {
                                             mode: try FHIRBundleReader.mode(of: slot), visibility: try FHIRBundleReader.visibility(of: slot),
                                             appointmentType: try FHIRBundleReader.codes(in: slot.optional("appointmentType")).first,
                                             practitioner: schedules[schedule].practitioner, place: slot.place))
-                slotSchedules.append(schedule)
             }
         }
 
