@@ -58,6 +58,13 @@ private func readError(_ text: String) -> InputError? {
         }
     }
 
+    @Test(arguments: FHIRFormat.allCases)
+    func byteOrderMarkIsAccepted(format: FHIRFormat) throws {
+        // JSON may also start with blank space; XML may not (its declaration must come first).
+        let text = format == .json ? "\u{FEFF}\n  " + F.sasBundle : "\u{FEFF}" + F.sasBundleXML
+        #expect(try read(text).first?.occurrences.count == Self.expectedSAS.count)
+    }
+
     @Test func slotRecordsKeepTheAppointmentType() throws {
         let slots = try FHIRBundleReader.readSlots(bytes: Array(F.sasBundle.utf8), file: "sas.json")
         #expect(slots.map(\.id) == ["s1", "s2", "s3", "s5", "s6"])  // s4 entered-in-error left out
