@@ -163,15 +163,9 @@ public struct XCalReader {
             guard isXCal(parameter) else { try stream.skipElement(); continue }
             var values: [String] = []
             var directText = ""
-            while let event = try stream.next() {
-                if case .end = event { break }
-                switch event {
-                case .text(let t, _): directText += t
-                case .start(let valueTag):
-                    let text = try stream.readText(of: valueTag)
-                    values.append(valueTag.localName == "boolean" ? (XCalValueSyntax.boolean(text) ?? text) : text)
-                case .end: break
-                }
+            while let valueTag = try nextChild(collecting: &directText) {
+                let text = try stream.readText(of: valueTag)
+                values.append(valueTag.localName == "boolean" ? (XCalValueSyntax.boolean(text) ?? text) : text)
             }
             if values.isEmpty, !directText.trimmingSpaces.isEmpty { values = [directText.trimmingSpaces] }
             guard !values.isEmpty else {
