@@ -53,6 +53,14 @@ enum SearchBenchmark {
             sink &+= r.slots.count
             answers.append(r)
         }
+        let slowest = indexTimes.indices.sorted { indexTimes[$0] > indexTimes[$1] }.prefix(5)
+        for n in slowest {
+            let (q, label) = queries[n]
+            let r = answers[n]
+            print("  slow: \(us(indexTimes[n])) µs \(label) window \((q.deadline - q.now) / 3600) h, hour \((q.now % 86_400) / 3600) UTC, "
+                  + (r.slots.isEmpty ? "no slot \(r.reasons.map(\.rawValue)) offer \(r.outsideTargetOffer.map { String(($0.start - q.now) / 60) + " min" } ?? "none")"
+                     : "\(r.slots.count) slots, k-th cost \(r.slots.last!.cost)"))
+        }
         let scanCount = min(options["scan-queries"]!, queries.count)
         var scanTimes: [Double] = []
         var mismatches = 0
