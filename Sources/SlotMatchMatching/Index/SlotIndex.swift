@@ -2,14 +2,14 @@ import SlotMatchCore
 
 /// The in-memory spatio-temporal index of free slots that the operator's search runs on.
 ///
-/// Layout: a grid of ~5 km cells over the practices (`PracticeGrid`), and for each GP one contiguous
-/// array of its free slots sorted by (start, id). A GP's slots all share one place, so space is indexed
-/// by practice and time by a binary search inside the GP's array: a query walks rings of cells outward
-/// from the patient (nearest first), and for each GP met jumps to the first slot starting at
-/// now + travel, reading forward only until the deadline or until the slot cannot beat the k-th best.
-/// Chosen over time buckets × cells because slots never move in space: one spatial structure for P GPs
-/// instead of one per hour, and no bucket boundaries to merge.
-///
+/// Layout: a grid of ~5 km cells over the practices (`PracticeGrid`); for each GP one contiguous array of
+/// its free slots sorted by (start, id); and 15-minute time buckets as bitsets, one row per cell and one
+/// per GP (bit set = a free slot starts in that bucket). A query walks rings of cells outward from the
+/// patient (nearest first), skips cells and GPs whose first bucket is too late or whose cost bound cannot
+/// beat the k-th best, and for a GP that survives jumps by binary search to the first slot at
+/// now + travel, reading forward only until the deadline or until no later slot can enter the k best.
+/// Chosen over per-bucket slot lists because a GP's slots share one place: space is indexed once, by
+/// practice, and the bitsets give the time pruning of buckets without moving slots between lists.
 /// Complexity (P GPs, m_p slots of GP p, n slots): build O(n log m + P); query O(G log m + S) for the G
 /// GPs in the rings visited and the S slots read, independent of n; `remove` O(1) expected (a hash
 /// lookup, then O(log m_p) to the entry, left as a tombstone; plus the GPs of its cell when a bucket empties); `insert` O(log m_p + m_p) (a memmove in one

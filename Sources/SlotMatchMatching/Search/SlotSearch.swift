@@ -13,12 +13,17 @@ import SlotMatchCore
 /// from unit vectors without trigonometry (`SpherePoint`: same km as the haversine to 10⁻¹⁰ relative,
 /// within 1,000 km), or the query's measured minutes (`TravelOverride`) for the GPs it lists.
 ///
-/// Pruning (`find`): GPs are met by rings of grid cells; in ring r every other GP is at least
-/// `ringLowerBoundKilometres(r)` away, so a slot there costs at least (travelMinute + waitMinute) × the
-/// minutes of that distance (the wait is never shorter than the travel; video slots lower it to 0),
-/// since every other term is ≥ 0. The walk stops when that bound exceeds the k-th cost, or the reach,
-/// or the grid. The treating GP (bonus) and overridden GPs are evaluated first and apart, so the bound
-/// holds for the rest. Ties are broken by start then slot id, so `find` and `findByScanningAll` agree.
+/// Pruning (`find`), three lower bounds on the cost, each valid because every other term is ≥ 0 and
+/// the wait is never shorter than the travel (video: travel 0, start ≥ now):
+/// - ring r of grid cells: every GP there is ≥ `ringLowerBoundKilometres(r)` away, so a slot costs ≥
+///   (travelMinute + waitMinute) × those minutes; the walk stops when this passes the k-th cost, the reach
+///   (and, without video, the window) or the grid;
+/// - a cell: its first non-empty 15-minute bucket after now + the ring's travel bounds the wait; a cell
+///   with none before the deadline, or whose bound passes the k-th cost, is skipped;
+/// - a GP (from grid-ordered copies, before reading its slots): its own travel, load and first bucket.
+/// Only the GPs that survive are binary-searched, and their slots read while they can still enter the k
+/// best. The treating GP (bonus) and overridden GPs are evaluated first and apart, so the bounds hold for
+/// the rest. Ties are broken by start then slot id, so `find` and `findByScanningAll` agree exactly.
 public struct SlotSearch: Sendable {
     public var weights: CostWeights
     public var detourFactor: Double
@@ -102,8 +107,9 @@ public struct SlotSearch: Sendable {
         return explainEmpty(q, index, scanAll: false)
     }
 
-    /// The same answer by scanning every slot of every GP: the reference the index is checked against
-    /// (tests, benchmark). O(n) per query.
+    /// The same answer without the index: every GP is examined, and every slot of every GP within the
+    /// travel reach, with no bound and no binary search. The reference the index is checked against
+    /// (tests, benchmark); O(P + slots of the reachable GPs) per query.
     public func findByScanningAll(_ q: SlotQuery, in index: SlotIndex) -> SearchResult {
         guard q.limit > 0, q.patient.isValid, index.practitionerCount > 0 else {
             return SearchResult(slots: [], reasons: q.limit > 0 ? [.nothingWithinReach] : [])
