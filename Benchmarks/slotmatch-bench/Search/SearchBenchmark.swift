@@ -7,12 +7,12 @@ import SlotMatchMatching
 /// checks that both give the same answers, and prints p50/p99 in µs and the ratio.
 enum SearchBenchmark {
     static func run(_ args: [String]) -> Int32 {
-        var options: [String: Int] = ["gps": 52_000, "slots": 3_600_000, "queries": 10_000, "scan-queries": 1_000, "limit": 5, "seed": 2026, "practitioner-load": CostWeights.defaults.practitionerLoad, "pole-load": CostWeights.defaults.poleLoad, "reach": SlotQuery.defaultMaxTravelMinutes, "repeat": 1]
+        var options: [String: Int] = ["gps": 52_000, "slots": 3_600_000, "queries": 10_000, "scan-queries": 1_000, "limit": 5, "seed": 2026, "practitioner-load": CostWeights.defaults.practitionerLoad, "pole-load": CostWeights.defaults.poleLoad, "reach": SlotQuery.defaultMaxTravelMinutes, "repeat": 1, "cell-km": 5]
         var i = 0
         while i < args.count {
             let key = args[i].hasPrefix("--") ? String(args[i].dropFirst(2)) : ""
             guard options[key] != nil, i + 1 < args.count, let value = Int(args[i + 1]), value >= 0 else {
-                print("Error: unknown or incomplete option '\(args[i])'\nUSAGE: slotmatch-bench search [--gps N] [--slots N] [--queries N] [--scan-queries N] [--limit K] [--seed S] [--practitioner-load W] [--pole-load W] [--reach MIN] [--repeat N]")
+                print("Error: unknown or incomplete option '\(args[i])'\nUSAGE: slotmatch-bench search [--gps N] [--slots N] [--queries N] [--scan-queries N] [--limit K] [--seed S] [--practitioner-load W] [--pole-load W] [--reach MIN] [--repeat N] [--cell-km KM]")
                 return 64
             }
             options[key] = value
@@ -24,7 +24,7 @@ enum SearchBenchmark {
         let generated = now() - t0
         t0 = now()
         let index: SlotIndex
-        do { index = try SlotIndex(practitioners: instance.practitioners, slots: instance.slots) } catch {
+        do { index = try SlotIndex(practitioners: instance.practitioners, slots: instance.slots, cellKilometres: Double(options["cell-km"]!)) } catch {
             print("Error: \(error)"); return 65
         }
         let built = now() - t0

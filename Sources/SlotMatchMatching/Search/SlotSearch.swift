@@ -208,7 +208,7 @@ public struct SlotSearch: Sendable {
         var reachable = false, anyVisibleSlot = false, anyWantedMode = false, cappedInWindow = false
         var offer: RankedSlot? = nil
         let videoBit = ModeSet.video.rawValue
-        let visit = { (p: Int32) in
+        func visit(_ p: Int32) {
             guard let t = self.terms(p, q, patient, index) else { return }
             reachable = true
             // A GP with no wanted mode or no allowed tag can only show that visible slots exist.
