@@ -67,6 +67,10 @@ public struct SlotIndex: Sendable {
                 throw InputError(SourcePlace(jsonPath: "$.slots[\(i)].end"), "slot \(s.id) ends before it starts",
                                  remedy: "Check the slot's start and end times.")
             }
+            guard s.start >= 0 && s.end <= SlotIndex.latestInstant else {
+                throw InputError(SourcePlace(jsonPath: "$.slots[\(i)].start"), "slot \(s.id) is not between 1970 and 3000",
+                                 remedy: "Check the slot's start and end times (UTC seconds).")
+            }
             counts[Int(s.practitioner)] += 1
         }
         var lists = counts.map { n -> [SlotEntry] in var a: [SlotEntry] = []; a.reserveCapacity(n); return a }
@@ -126,6 +130,9 @@ public struct SlotIndex: Sendable {
 
     public var practitionerCount: Int { practitioners.count }
 
+    /// 3000-01-01T00:00:00Z: slots and query instants are kept before it so no time arithmetic can overflow.
+    public static let latestInstant: Int64 = 32_503_680_000
+
     /// Whether the slot is in the index and free.
     public func contains(slotID: Int64) -> Bool {
         guard let at = position(of: slotID) else { return false }
@@ -149,8 +156,9 @@ public struct SlotIndex: Sendable {
             throw InputError(SourcePlace(jsonPath: "$.practitioner"), "slot \(slot.id) belongs to an unknown practitioner index \(slot.practitioner)",
                              remedy: "Rebuild the index after adding the practitioner.")
         }
-        guard slot.end >= slot.start else {
-            throw InputError(SourcePlace(jsonPath: "$.end"), "slot \(slot.id) ends before it starts", remedy: "Check the slot's times.")
+        guard slot.end >= slot.start, slot.start >= 0, slot.end <= SlotIndex.latestInstant else {
+            throw InputError(SourcePlace(jsonPath: "$.end"), "slot \(slot.id) ends before it starts or is not between 1970 and 3000",
+                             remedy: "Check the slot's times.")
         }
         if let at = position(of: slot.id) {
             let old = slotsByPractitioner[Int(at.practitioner)][at.offset]

@@ -29,29 +29,44 @@ public struct SlotSearch: Sendable {
     public var detourFactor: Double
     public var averageSpeedKmh: Double
 
-    /// Weights below zero are raised to zero (the lower bounds need non-negative terms).
+    /// Weights are clamped to [0, `CostWeights.maximum`]; a detour or speed that is not a positive
+    /// number falls back to the `TravelModel` default.
     public init(weights: CostWeights = .defaults, travel: TravelModel = TravelModel()) {
         self.weights = weights.clamped
-        self.detourFactor = travel.detourFactor
-        self.averageSpeedKmh = travel.averageSpeedKmh
+        let fallback = TravelModel()
+        self.detourFactor = travel.detourFactor.isFinite && travel.detourFactor > 0 ? travel.detourFactor : fallback.detourFactor
+        self.averageSpeedKmh = travel.averageSpeedKmh.isFinite && travel.averageSpeedKmh > 0 ? travel.averageSpeedKmh : fallback.averageSpeedKmh
+    }
+
+    /// The query with its numbers brought into sane ranges (instants within years 1970–3000, reach ≤ 10⁵
+    /// minutes, k ≤ 10⁴), so no arithmetic on them can overflow.
+    static func sane(_ q: SlotQuery) -> SlotQuery {
+        var q = q
+        q.now = min(SlotIndex.latestInstant, max(0, q.now))
+        q.deadline = min(SlotIndex.latestInstant, max(-1, q.deadline))
+        q.maxTravelMinutes = min(100_000, max(0, q.maxTravelMinutes))
+        q.limit = min(10_000, q.limit)
+        return q
     }
 
     /// Whole minutes for a great-circle distance, as `TravelModel.minutes(from:to:)` computes them.
     @inline(__always)
     func minutes(greatCircleKilometres km: Double) -> Int {
         let m = (km * detourFactor) / averageSpeedKmh * 60
-        return m.isFinite ? Int(min(1e12, m).rounded(.up)) : Int.max / 4
+        return m.isFinite ? Int(min(1e12, max(0, m)).rounded(.up)) : Int.max / 4
     }
 
     /// The estimated travel minutes from the patient to GP `p`, as the search uses them.
     public func travelMinutes(from patient: GeoPoint, toPractitioner p: Int32, in index: SlotIndex) -> Int {
-        minutes(greatCircleKilometres: SpherePoint(patient).distanceKilometres(to: index.points[Int(p)]))
+        guard p >= 0 && Int(p) < index.practitionerCount else { return Int.max / 4 }
+        return minutes(greatCircleKilometres: SpherePoint(patient).distanceKilometres(to: index.points[Int(p)]))
     }
 
     // MARK: the query
 
     /// The best `limit` slots, through the index (no full scan).
-    public func find(_ q: SlotQuery, in index: SlotIndex) -> SearchResult {
+    public func find(_ query: SlotQuery, in index: SlotIndex) -> SearchResult {
+        let q = SlotSearch.sane(query)
         guard q.limit > 0, q.patient.isValid, index.practitionerCount > 0 else {
             return SearchResult(slots: [], reasons: q.limit > 0 ? [.nothingWithinReach] : [])
         }
@@ -110,7 +125,8 @@ public struct SlotSearch: Sendable {
     /// The same answer without the index: every GP is examined, and every slot of every GP within the
     /// travel reach, with no bound and no binary search. The reference the index is checked against
     /// (tests, benchmark); O(P + slots of the reachable GPs) per query.
-    public func findByScanningAll(_ q: SlotQuery, in index: SlotIndex) -> SearchResult {
+    public func findByScanningAll(_ query: SlotQuery, in index: SlotIndex) -> SearchResult {
+        let q = SlotSearch.sane(query)
         guard q.limit > 0, q.patient.isValid, index.practitionerCount > 0 else {
             return SearchResult(slots: [], reasons: q.limit > 0 ? [.nothingWithinReach] : [])
         }
