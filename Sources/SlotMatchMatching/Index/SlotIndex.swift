@@ -37,6 +37,8 @@ public struct SlotIndex: Sendable {
     var bucketBits: [UInt64]
     /// The same per GP, in grid order: lets the search skip a GP without reading its slots.
     var memberBucketBits: [UInt64]
+    /// The largest home-visit radius of any GP: bounds how far a home-visit-only search looks.
+    public let maximumHomeVisitRadiusKm: Double
     /// Free (not removed) slots in the index.
     public private(set) var freeSlotCount: Int
 
@@ -55,6 +57,7 @@ public struct SlotIndex: Sendable {
             }
         }
         self.practitioners = practitioners
+        self.maximumHomeVisitRadiusKm = practitioners.map(\.homeVisitRadiusKm).max() ?? 0
         self.points = practitioners.map { SpherePoint($0.location) }
         var counts = [Int](repeating: 0, count: practitioners.count)
         for (i, s) in slots.enumerated() {

@@ -84,6 +84,10 @@ public struct SlotSearch: Sendable {
         }
         var reach = q.maxTravelMinutes
         if !video { reach = min(reach, Int(max(-1, (q.deadline - q.now) / 60))) }
+        if q.modes == .homeVisit {
+            // Home visits only: no GP is farther than the largest radius (one minute of slack for rounding).
+            reach = min(reach, minutes(greatCircleKilometres: index.maximumHomeVisitRadiusKm / detourFactor) + 1)
+        }
         let travelWeight = weights.travelMinute, waitWeight = weights.waitMinute
         let hasOverride = !(q.travelOverride?.isEmpty ?? true)
         let wanted = q.modes.rawValue
