@@ -124,11 +124,22 @@ extension Database {
         return slot.status == .free || (slot.status == .held && (slot.holdExpires ?? now) <= now)
     }
 
-    /// The request must exist and have no active appointment.
+    /// The request must exist, be graded for a slot (not vital, not advice), not be closed, and have no active appointment.
     func requireBookableRequest(_ requestID: String) throws {
         try TokenSyntax.requireRequestID(requestID)
-        guard let status = try fetchOne("SELECT status FROM requests WHERE id = ?", [.text(requestID)], { $0.string(0) }) else {
+        guard let (status, urgency) = try fetchOne("SELECT status, urgency FROM requests WHERE id = ?", [.text(requestID)], {
+            ($0.string(0), $0.string(1))
+        }) else {
             throw BookingError.notFound(kind: "request", id: requestID)
+        }
+        // Triage: a vital call goes to the SAMU-15 and an advice call needs no slot; neither is ever given one.
+        if urgency == UrgencyLevel.vital.rawValue {
+            throw BookingError.notAllowed(reason: "request \(requestID) is vital",
+                                          remedy: "Hand the call to the SAMU-15 at once; a GP slot is never given at this level.")
+        }
+        if urgency == UrgencyLevel.advice.rawValue {
+            throw BookingError.notAllowed(reason: "request \(requestID) is graded advice, which needs no slot",
+                                          remedy: "If the patient must be seen, have the regulating doctor override the level first.")
         }
         if status == RequestStatus.closed.rawValue {
             throw BookingError.notAllowed(reason: "request \(requestID) is closed", remedy: "Submit a new request for a new call.")

@@ -78,6 +78,20 @@ import SlotMatchCore
         #expect(try f.store.appointments(requestID: "R-1").map(\.id) == [first.id, second.id])
     }
 
+    @Test(arguments: [UrgencyLevel.vital, .advice])
+    func vitalAndAdviceRequestsAreNeverGivenASlot(level: UrgencyLevel) throws {
+        let f = try BookingFixture()
+        try f.submit("R-1", urgency: level)
+        let slot = try f.slotIDs()[0]
+        #expect(bookingErrorCode { try f.store.hold(slotID: slot, requestID: "R-1", operator: "op-ana", now: t0) } == "not-allowed")
+        #expect(bookingErrorCode { try f.store.book(slotID: slot, requestID: "R-1", operator: "op-ana", weekZone: paris, now: t0) }
+                == "not-allowed")
+        #expect(try f.slotStatus(slot) == .free)
+        // Once a regulating doctor re-grades the call, it can be booked.
+        try f.store.recordTriageOverride(requestID: "R-1", operator: "dr-regul", from: level, to: .sameDay, at: t0)
+        #expect(try f.store.book(slotID: slot, requestID: "R-1", operator: "op-ana", weekZone: paris, now: t0).status == .booked)
+    }
+
     @Test func awaitingConfirmationGivesAPendingAppointmentThatConfirmMakesBooked() throws {
         let f = try BookingFixture()
         try f.submit("R-1")
