@@ -349,6 +349,7 @@ extension Database {
                   .integer(nowSeconds), .integer(nowSeconds), .text(hold?.id)])
         let appointmentID = lastInsertedRowID
         try execute("UPDATE requests SET status = 'booked' WHERE id = ?", [.text(requestID)])
+        try releaseOtherHolds(of: requestID, keeping: slotID, operator: operatorID, now: now)
         var details = AuditDetails()
         details.add("appointment", appointmentID)
         details.add("request", requestID)
@@ -367,6 +368,31 @@ extension Database {
         try bumpChangeSequence()
         guard let appointment = try appointment(id: appointmentID) else { throw Database.corrupt("appointments.id", String(appointmentID)) }
         return appointment
+    }
+
+    /// Once a request has its appointment, the other slots it still holds go back to the others at once
+    /// (instead of staying hidden until their holds expire); each release is audited.
+    private func releaseOtherHolds(of requestID: String, keeping slotID: Int64, operator operatorID: String, now: Instant) throws {
+        let others = try fetchAll("""
+            SELECT h.id, h.slot_id, s.start_utc FROM holds h JOIN slots s ON s.id = h.slot_id
+            WHERE h.request_id = ? AND h.ended IS NULL AND h.slot_id <> ? ORDER BY h.slot_id
+            """, [.text(requestID), .integer(slotID)]) { s in (s.string(0), s.int64(1), s.int64(2)) }
+        for (holdID, otherSlot, start) in others {
+            let freed = Database.freedStatus(start: start, now: now)
+            try execute("""
+                UPDATE slots SET status = ?, hold_request = NULL, hold_expires_utc = NULL
+                WHERE id = ? AND status = 'held' AND hold_request = ?
+                """, [.text(freed.rawValue), .integer(otherSlot), .text(requestID)])
+            try endOpenHold(slotID: otherSlot, as: "released", now: now)
+            var details = AuditDetails()
+            details.add("hold", holdID)
+            details.add("request", requestID)
+            details.add("slot", otherSlot)
+            details.add("at", now.iso8601)
+            details.add("why", "request-booked")
+            details.add("slotStatus", freed.rawValue)
+            try appendAudit(actor: operatorID, action: "slot.release", subject: "slot:\(otherSlot)", details: details.json, at: now)
+        }
     }
 
     // MARK: Confirm, cancel, outcome
