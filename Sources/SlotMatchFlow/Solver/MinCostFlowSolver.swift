@@ -44,6 +44,7 @@ public struct MinCostFlowSolver: Sendable {
     private var residual: [Int64]
     private var cost: [Int64]
     private var twin: [Int32]
+    private var isForwardPosition: [Bool]
     private var extraNext: [Int32]    // for positions ≥ baseCount: next position in the node's extra list
     private let baseCount: Int
 
@@ -86,6 +87,7 @@ public struct MinCostFlowSolver: Sendable {
         residual = [Int64](repeating: 0, count: 2 * m)
         cost = [Int64](repeating: 0, count: 2 * m)
         twin = [Int32](repeating: 0, count: 2 * m)
+        isForwardPosition = [Bool](repeating: false, count: 2 * m)
         arcForward = [Int32](repeating: 0, count: m)
         for i in 0..<m {
             let u = Int(network.tails[i]), v = Int(network.heads[i])
@@ -95,6 +97,7 @@ public struct MinCostFlowSolver: Sendable {
             head[Int(f)] = Int32(v); cost[Int(f)] = c; twin[Int(f)] = r
             head[Int(r)] = Int32(u); cost[Int(r)] = -c; twin[Int(r)] = f
             arcForward[i] = f
+            isForwardPosition[Int(f)] = true
             if c < 0 {
                 // Saturate: its reverse (cost −c > 0) is then the only residual copy.
                 residual[Int(r)] = cap
@@ -305,6 +308,7 @@ public struct MinCostFlowSolver: Sendable {
         arcTail.append(tail); arcCapacity.append(capacity); arcCost.append(arcCostValue); arcForward.append(f)
         head.append(arcHead); cost.append(arcCostValue); twin.append(r)
         head.append(tail); cost.append(-arcCostValue); twin.append(f)
+        isForwardPosition.append(true); isForwardPosition.append(false)
         extraNext.append(extraFirst[Int(tail)]); extraFirst[Int(tail)] = f
         extraNext.append(extraFirst[Int(arcHead)]); extraFirst[Int(arcHead)] = r
         let reduced = arcCostValue + potential[Int(tail)] - potential[Int(arcHead)]
@@ -324,7 +328,10 @@ public struct MinCostFlowSolver: Sendable {
         let carried = residual[r]
         residual[f] = 0; residual[r] = 0
         arcCapacity[Int(arc)] = 0
-        if carried > 0 { moveExcess(-carried, from: arcTail[Int(arc)], to: head[f]) }
+        if carried > 0 {
+            moveExcess(-carried, from: arcTail[Int(arc)], to: head[f])
+            passDeficitDownstream(from: head[f])
+        }
     }
 
     /// Changes the supply of `node`; supplies must sum to 0 again before `reoptimize()`.
@@ -334,7 +341,41 @@ public struct MinCostFlowSolver: Sendable {
         supplySum += delta
         excess[Int(node)] += delta
         if excess[Int(node)] > 0 { active.append(node) }
+        if excess[Int(node)] < 0 { passDeficitDownstream(from: node) }
     }
+
+    /// Moves a deficit at `node` down the flow it sends, over arcs of reduced cost exactly 0.
+    ///
+    /// Taking flow off such an arc keeps every reduced-cost condition (its forward copy gains
+    /// capacity at reduced cost 0), so the optimality invariant holds. This carries the deficit left
+    /// by a removed slot or a cancelled request down to the sink, where the rerouted unit finds it
+    /// after a short search, instead of a search that must reach back up to a GP node. At most
+    /// `limit` steps, so zero-cost flow cycles cannot trap it.
+    private mutating func passDeficitDownstream(from node: Int32, limit: Int = 64) {
+        var v = Int(node)
+        for _ in 0..<limit {
+            guard excess[v] < 0 else { return }
+            var next = -1
+            var positions = Array(Int(firstOut[v])..<Int(firstOut[v + 1]))
+            var x = Int(extraFirst[v])
+            while x >= 0 { positions.append(x); x = Int(extraNext[x - baseCount]) }
+            for a in positions {
+                let r = Int(twin[a])
+                // A forward copy carrying flow (its reverse has residual) with reduced cost 0.
+                guard isForwardPosition[a], residual[r] > 0 else { continue }
+                let w = Int(head[a])
+                if cost[a] + potential[v] - potential[w] != 0 { continue }
+                let delta = min(-excess[v], residual[r])
+                residual[r] -= delta; residual[a] += delta
+                excess[v] += delta; excess[w] -= delta
+                next = w
+                break
+            }
+            if next < 0 { return }
+            v = next
+        }
+    }
+
 
     /// Pushes `amount` of flow onto the arc position pair (accounting only): tail loses, head gains.
     private mutating func moveExcess(_ amount: Int64, from tail: Int32, to arcHead: Int32) {
