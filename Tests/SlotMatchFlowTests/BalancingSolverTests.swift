@@ -132,6 +132,11 @@ import SlotMatchFlow
         (AssignmentProblem(requests: [], slots: [], edges: [],
                            practitioners: [.init(weeklyCap: 1, load: LoadCostCurve(marginalCosts: [5, 1], breakpoints: [2]), pole: 0)],
                            poles: [.init()]), "$.practitioners[0].load"),
+        (AssignmentProblem(requests: [.init(unassignedPenalty: Int64.max)], slots: [], edges: [],
+                           practitioners: [], poles: []), "$.requests[0].unassignedPenalty"),
+        (AssignmentProblem(requests: [.init(unassignedPenalty: 1)], slots: [.init(practitioner: 0)],
+                           edges: [.init(request: 0, slot: 0, cost: -(1 << 40))],
+                           practitioners: [.init(weeklyCap: 1, pole: 0)], poles: [.init()]), "$.edges[0].cost"),
     ])
     func invalidProblemsAreRefusedWithAPlace(problem: AssignmentProblem, path: String) {
         #expect { try BalancingSolver(problem) } throws: { error in

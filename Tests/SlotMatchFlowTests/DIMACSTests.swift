@@ -41,6 +41,8 @@ import SlotMatchFlow
         ("p min 2 1\nx 1\n", 2, "a line starting with `x`"),
         ("p min 2 1\nnode 1 1\n", 2, "a line starting with"),
         ("c only a comment\n", 1, "no problem line"),
+        ("p min 2 1\na 1 2 0 1 9999999999\n", 2, "too large to solve exactly"),
+        ("p min 2 1\nn 1 99999999999999\n", 2, "too large to solve exactly"),
         ("p min 2 1\na 1 2 0 99999999999999999999 1\n", 2, "too large"),
     ])
     func readerErrorsNameTheLine(text: String, line: Int, words: String) {
