@@ -27,7 +27,8 @@ public enum DIMACSReader {
     /// Parses a whole file's bytes. `file` names it in errors.
     public static func read(bytes: UnsafeBufferPointer<UInt8>, file: String? = nil) throws(InputError) -> FlowNetwork {
         var scanner = DIMACSLineScanner(bytes: bytes, file: file)
-        var network: FlowNetwork? = nil
+        var network = FlowNetwork(nodeCount: 0)
+        var haveProblem = false
         var declaredArcs = 0
         var problemLine = 0
         while scanner.nextLine() {
@@ -36,7 +37,7 @@ public enum DIMACSReader {
             case UInt8(ascii: "c"):
                 continue
             case UInt8(ascii: "p"):
-                guard network == nil else {
+                guard !haveProblem else {
                     throw scanner.error("a second problem line `p`", remedy: "Keep exactly one `p min NODES ARCS` line, before the node and arc lines.")
                 }
                 let word = scanner.word()
@@ -49,25 +50,25 @@ public enum DIMACSReader {
                     throw scanner.error("\(nodes) nodes and \(arcs) arcs is out of range", remedy: "Give between 0 and 2147483646 nodes and arcs.")
                 }
                 try scanner.end()
-                var net = FlowNetwork(nodeCount: Int(nodes))
-                net.reserveArcs(Int(arcs))
-                network = net
+                network = FlowNetwork(nodeCount: Int(nodes))
+                network.reserveArcs(Int(arcs))
+                haveProblem = true
                 declaredArcs = Int(arcs)
                 problemLine = scanner.line
             case UInt8(ascii: "n"):
-                guard network != nil else { throw scanner.missingProblemLine() }
-                let id = try scanner.node(in: network!.nodeCount)
+                guard haveProblem else { throw scanner.missingProblemLine() }
+                let id = try scanner.node(in: network.nodeCount)
                 let supply = try scanner.integer("supply")
                 try scanner.end()
                 guard supply.magnitude <= UInt64(FlowNetwork.maximumCapacity) else {
                     throw scanner.error("the supply \(supply) is too large to solve exactly in 64-bit integers",
                                         remedy: "Keep supplies within ±\(FlowNetwork.maximumCapacity).")
                 }
-                network!.supplies[Int(id)] = supply
+                network.supplies[Int(id)] = supply
             case UInt8(ascii: "a"):
-                guard network != nil else { throw scanner.missingProblemLine() }
-                let tail = try scanner.node(in: network!.nodeCount)
-                let head = try scanner.node(in: network!.nodeCount)
+                guard haveProblem else { throw scanner.missingProblemLine() }
+                let tail = try scanner.node(in: network.nodeCount)
+                let head = try scanner.node(in: network.nodeCount)
                 let low = try scanner.integer("lower bound")
                 let cap = try scanner.integer("capacity")
                 let cost = try scanner.integer("cost")
@@ -82,15 +83,15 @@ public enum DIMACSReader {
                     throw scanner.error("the capacity \(cap) or the cost \(cost) is too large to solve exactly in 64-bit integers",
                                         remedy: "Keep capacities up to \(FlowNetwork.maximumCapacity) and costs within ±\(FlowNetwork.maximumCost).")
                 }
-                guard network!.arcCount < declaredArcs else {
+                guard network.arcCount < declaredArcs else {
                     throw scanner.error("more arcs than the \(declaredArcs) the problem line announces", remedy: "Fix the arc count on the `p` line or remove the extra `a` lines.")
                 }
-                network!.addArc(from: tail, to: head, capacity: cap, cost: cost)
+                network.addArc(from: tail, to: head, capacity: cap, cost: cost)
             default:
                 throw scanner.error("a line starting with `\(Character(Unicode.Scalar(kind)))`", remedy: "Start every line with `c`, `p`, `n` or `a`.")
             }
         }
-        guard let network else {
+        guard haveProblem else {
             throw InputError(SourcePlace(file: file, line: scanner.line), "no problem line `p min NODES ARCS`", remedy: "Add the problem line before the node and arc lines.")
         }
         guard network.arcCount == declaredArcs else {

@@ -56,6 +56,7 @@ public struct MinCostFlowSolver: Sendable {
     private var generation: UInt32 = 0
     private var heap = DistanceHeap()
     private var settled: [Int32] = []
+    private var zeroStack: [Int32] = []
     private var active: [Int32] = []
 
     /// Number of augmenting paths found so far (for benchmarks).
@@ -154,6 +155,10 @@ public struct MinCostFlowSolver: Sendable {
         }
         settledA.removeAll(keepingCapacity: true)
         heapA.clear()
+        var sameDistance: [Int32] = []
+        swap(&sameDistance, &zeroStack)
+        sameDistance.removeAll(keepingCapacity: true)
+        defer { swap(&sameDistance, &zeroStack) }
         var target: Int32 = -1
         var reach: Int64 = 0
         let extraBase = baseCount
@@ -172,8 +177,19 @@ public struct MinCostFlowSolver: Sendable {
             let s = Int(source)
             dist[s] = 0; pred[s] = -1; lab[s] = gen
             heapA.push(0, source)
-            search: while !heapA.isEmpty {
-                let (d, u32) = heapA.pop()
+            // Nodes reached at exactly the current minimum distance are final at once: they wait on a
+            // stack instead of the heap (zero reduced costs are common on reverse and slot arcs).
+            var current: Int64 = 0
+            search: while true {
+                let d: Int64, u32: Int32
+                if let top = sameDistance.popLast() {
+                    d = current; u32 = top
+                } else if !heapA.isEmpty {
+                    (d, u32) = heapA.pop()
+                    current = d
+                } else {
+                    break search
+                }
                 let u = Int(u32)
                 if done[u] == gen || d > dist[u] { continue }
                 done[u] = gen
@@ -194,7 +210,7 @@ public struct MinCostFlowSolver: Sendable {
                             target = Int32(v); reach = d
                             return true
                         }
-                        heapA.push(nd, Int32(v))
+                        if nd == d { sameDistance.append(Int32(v)) } else { heapA.push(nd, Int32(v)) }
                     }
                     return false
                 }
