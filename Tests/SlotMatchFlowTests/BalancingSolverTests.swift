@@ -173,6 +173,24 @@ import SlotMatchFlow
         for r in cancelled { #expect(solver.assignment.slotOfRequest[Int(r)] == -1) }
     }
 
+    @Test func addRequestRefusesUnknownSlotsAndRepeatedChangesAreHarmless() throws {
+        let p = RandomInstances.problem(seed: 5, requests: 4, slots: 5)
+        var solver = try BalancingSolver(p)
+        let before = solver.solve().cost
+        #expect { try solver.addRequest(.init(unassignedPenalty: 10), candidates: [(slot: 9, cost: 1)]) } throws: { error in
+            (error as? InputError)?.place.jsonPath == "$.candidates[0].slot"
+        }
+        #expect(solver.assignment.cost == before)       // nothing was added
+        solver.cancelRequest(1)
+        let afterCancel = solver.assignment.cost
+        solver.cancelRequest(1)                           // twice: no change
+        solver.cancelRequest(42)                          // unknown: no change
+        #expect(solver.assignment.cost == afterCancel)
+        solver.removeSlot(0); solver.removeSlot(0)
+        var fresh = MinCostFlowSolver(solver.network)
+        #expect(try fresh.solve() == solver.assignment.cost)
+    }
+
     @Test func incrementalRepairMatchesBruteForceOfTheChangedProblem() throws {
         let p = RandomInstances.problem(seed: 99, requests: 5, slots: 6)
         var solver = try BalancingSolver(p)

@@ -46,7 +46,7 @@ import SlotMatchFlow
         #expect(throws: FlowSolverError.infeasible(node: 0)) { try solver.solve() }
     }
 
-    @Test(arguments: 0..<30)
+    @Test(arguments: 0..<80)
     func generalChangesRepairToTheFreshOptimum(seed: Int) throws {
         var rng = SeededRandom(seed: UInt64(1000 + seed))
         let net = RandomInstances.network(seed: UInt64(seed))
