@@ -72,41 +72,57 @@ public struct MinCostFlowSolver: Sendable {
         arcCost = network.costs
         supply = network.supplies
         supplySum = network.supplyBalance
-        excess = network.supplies
         potential = Array(repeating: 0, count: n)
 
         // Counting sort of 2m residual arcs by tail: forward at the tail, reverse at the head.
         var start = [Int32](repeating: 0, count: n + 1)
-        for i in 0..<m {
-            start[Int(network.tails[i]) + 1] += 1
-            start[Int(network.heads[i]) + 1] += 1
+        start.withUnsafeMutableBufferPointer { start in
+            for t in network.tails { start[Int(t) + 1] += 1 }
+            for h in network.heads { start[Int(h) + 1] += 1 }
         }
         for v in 0..<n { start[v + 1] += start[v] }
         firstOut = start
         var fill = start
-        head = [Int32](repeating: 0, count: 2 * m)
-        residual = [Int64](repeating: 0, count: 2 * m)
-        cost = [Int64](repeating: 0, count: 2 * m)
-        twin = [Int32](repeating: 0, count: 2 * m)
-        isForwardPosition = [Bool](repeating: false, count: 2 * m)
-        arcForward = [Int32](repeating: 0, count: m)
-        for i in 0..<m {
-            let u = Int(network.tails[i]), v = Int(network.heads[i])
-            let f = fill[u]; fill[u] += 1
-            let r = fill[v]; fill[v] += 1
-            let c = network.costs[i], cap = network.capacities[i]
-            head[Int(f)] = Int32(v); cost[Int(f)] = c; twin[Int(f)] = r
-            head[Int(r)] = Int32(u); cost[Int(r)] = -c; twin[Int(r)] = f
-            arcForward[i] = f
-            isForwardPosition[Int(f)] = true
-            if c < 0 {
-                // Saturate: its reverse (cost −c > 0) is then the only residual copy.
-                residual[Int(r)] = cap
-                excess[u] -= cap; excess[v] += cap
-            } else {
-                residual[Int(f)] = cap
+        var headA = [Int32](repeating: 0, count: 2 * m)
+        var residualA = [Int64](repeating: 0, count: 2 * m)
+        var costA = [Int64](repeating: 0, count: 2 * m)
+        var twinA = [Int32](repeating: 0, count: 2 * m)
+        var forwardFlag = [Bool](repeating: false, count: 2 * m)
+        var forwardA = [Int32](repeating: 0, count: m)
+        var excessA = network.supplies
+        // One pass over the arcs on raw buffers: this runs on 2 million arcs at national scale.
+        network.tails.withUnsafeBufferPointer { tails in
+        network.heads.withUnsafeBufferPointer { heads in
+        network.costs.withUnsafeBufferPointer { costs in
+        network.capacities.withUnsafeBufferPointer { caps in
+        fill.withUnsafeMutableBufferPointer { fill in
+        headA.withUnsafeMutableBufferPointer { head in
+        residualA.withUnsafeMutableBufferPointer { residual in
+        costA.withUnsafeMutableBufferPointer { cost in
+        twinA.withUnsafeMutableBufferPointer { twin in
+        forwardFlag.withUnsafeMutableBufferPointer { isForward in
+        forwardA.withUnsafeMutableBufferPointer { arcForward in
+        excessA.withUnsafeMutableBufferPointer { excess in
+            for i in 0..<m {
+                let u = Int(tails[i]), v = Int(heads[i])
+                let f = Int(fill[u]); fill[u] += 1
+                let r = Int(fill[v]); fill[v] += 1
+                let c = costs[i], cap = caps[i]
+                head[f] = Int32(v); cost[f] = c; twin[f] = Int32(r)
+                head[r] = Int32(u); cost[r] = -c; twin[r] = Int32(f)
+                arcForward[i] = Int32(f)
+                isForward[f] = true
+                if c < 0 {
+                    // Saturate: its reverse (cost −c > 0) is then the only residual copy.
+                    residual[r] = cap
+                    excess[u] -= cap; excess[v] += cap
+                } else {
+                    residual[f] = cap
+                }
             }
-        }
+        }}}}}}}}}}}}
+        head = headA; residual = residualA; cost = costA; twin = twinA
+        isForwardPosition = forwardFlag; arcForward = forwardA; excess = excessA
         baseCount = 2 * m
         extraFirst = Array(repeating: -1, count: n)
         extraNext = []
@@ -114,7 +130,7 @@ public struct MinCostFlowSolver: Sendable {
         predecessor = Array(repeating: -1, count: n)
         labelled = Array(repeating: 0, count: n)
         settledMark = Array(repeating: 0, count: n)
-        active = (0..<n).reversed().compactMap { excess[$0] > 0 ? Int32($0) : nil }
+        active = (0..<n).reversed().compactMap { excessA[$0] > 0 ? Int32($0) : nil }
     }
 
     public var nodeCount: Int { supply.count }
