@@ -38,6 +38,15 @@ func load(_ path: String) -> (FlowNetwork, Double) {
     }
 }
 
+/// A solver error in the file's own 1-based node numbers.
+func describe(_ error: FlowSolverError) -> String {
+    switch error {
+    case .unbalanced: return error.description
+    case .infeasible(let node):
+        return "no feasible flow: the supply of DIMACS node \(node + 1) cannot reach any demand through arcs with spare capacity"
+    }
+}
+
 func json(_ pairs: KeyValuePairs<String, Any>) -> String {
     var parts: [String] = []
     for (k, v) in pairs {
@@ -61,7 +70,7 @@ func solve(_ path: String) {
     var solver = MinCostFlowSolver(network)
     let built = now()
     let cost: Int64
-    do { cost = try solver.solve() } catch { fail(error.description, code: 65) }
+    do { cost = try solver.solve() } catch { fail(describe(error), code: 65) }
     let seconds = now() - start
     let setupSeconds = built - start
     let verified = solver.certificate.verify(flow: solver.flow, in: network)
@@ -179,6 +188,6 @@ case ("incremental", 2): incremental(arguments[1], trials: 20)
 case ("incremental", 3): incremental(arguments[1], trials: Int(arguments[2]) ?? 20)
 case ("-h", _), ("--help", _), ("help", _): print(usage)
 default:
-    FileHandle.standardError.write(Data("Error: expected a subcommand and a file.\n\(usage)".utf8))
+    FileHandle.standardError.write(Data("Error: expected a subcommand and a file.\n\(usage)\n".utf8))
     exit(64)
 }
