@@ -15,14 +15,21 @@
 /// incremental changes cheap: after adding a request, cancelling one or removing a slot, the
 /// potentials are still valid for every untouched arc, and a few shortest paths repair the optimum.
 ///
+/// **Incremental use.** `addNode`, `addArc`, `removeArc` and `setSupply` change the network in
+/// place (added arcs live in per-node linked lists beside the CSR); `reoptimize()` then routes only
+/// the excess the change created. A deficit left by a removal is first passed down flow-carrying
+/// arcs of reduced cost 0 (this keeps every optimality condition), so it meets the rerouted unit
+/// near the sink after a short search.
+///
 /// **Complexity.** O(U · (m + n) log n) for total supply U (each search is a binary-heap Dijkstra
 /// that may, in the worst case, settle every node); memory O(n + m): per residual arc a head (Int32),
 /// twin (Int32), residual capacity and cost (Int64), in CSR order so a node's arcs are contiguous.
 ///
 /// **Preconditions.** Integer costs and capacities, lower bounds 0, supplies summing to 0.
 /// Negative costs are allowed: such arcs are saturated at the start (capacities are finite), which
-/// leaves only non-negative reduced costs with `π = 0`. Overflow is not checked: keep
-/// |cost| · n and total capacity well below 2⁶².
+/// leaves only non-negative reduced costs with `π = 0`. Arithmetic overflow is not checked here:
+/// the readers bound costs to ±`FlowNetwork.maximumCost` and capacities to `maximumCapacity`,
+/// which keeps every distance and potential far below 2⁶³.
 public struct MinCostFlowSolver: Sendable {
     // Original arcs (ids as in the FlowNetwork, then the arcs added since).
     private var arcTail: [Int32]
