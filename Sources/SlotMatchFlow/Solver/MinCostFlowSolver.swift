@@ -58,8 +58,8 @@ public struct MinCostFlowSolver: Sendable {
     // Search scratch, reused across searches.
     private var dist: [Int64]
     private var predecessor: [Int32]
-    private var labelled: [UInt32]
-    private var settledMark: [UInt32]
+    /// Per node: 2·generation once labelled in the current search, 2·generation + 1 once settled.
+    private var mark: [UInt32]
     private var generation: UInt32 = 0
     private var heap = DistanceHeap()
     private var settled: [Int32] = []
@@ -135,8 +135,7 @@ public struct MinCostFlowSolver: Sendable {
         extraNext = []
         dist = Array(repeating: 0, count: n)
         predecessor = Array(repeating: -1, count: n)
-        labelled = Array(repeating: 0, count: n)
-        settledMark = Array(repeating: 0, count: n)
+        mark = Array(repeating: 0, count: n)
         active = (0..<n).reversed().compactMap { excessA[$0] > 0 ? Int32($0) : nil }
     }
 
@@ -166,15 +165,19 @@ public struct MinCostFlowSolver: Sendable {
     /// Dijkstra on reduced costs from `source` until a node with a deficit is settled; updates the
     /// potentials of the settled nodes. Returns that node, or −1 when none is reachable.
     private mutating func shortestPath(from source: Int32) -> Int32 {
-        generation &+= 1
-        let gen = generation
-        var distA: [Int64] = [], predA: [Int32] = [], labA: [UInt32] = [], setA: [UInt32] = []
+        if generation >= UInt32.max / 2 - 1 {
+            generation = 0
+            for i in mark.indices { mark[i] = 0 }
+        }
+        generation += 1
+        let labelStamp = 2 * generation, doneStamp = 2 * generation + 1
+        var distA: [Int64] = [], predA: [Int32] = [], markA: [UInt32] = []
         var potA: [Int64] = [], settledA: [Int32] = [], heapA = DistanceHeap()
-        swap(&distA, &dist); swap(&predA, &predecessor); swap(&labA, &labelled)
-        swap(&setA, &settledMark); swap(&potA, &potential); swap(&settledA, &settled); swap(&heapA, &heap)
+        swap(&distA, &dist); swap(&predA, &predecessor); swap(&markA, &mark)
+        swap(&potA, &potential); swap(&settledA, &settled); swap(&heapA, &heap)
         defer {
-            swap(&distA, &dist); swap(&predA, &predecessor); swap(&labA, &labelled)
-            swap(&setA, &settledMark); swap(&potA, &potential); swap(&settledA, &settled); swap(&heapA, &heap)
+            swap(&distA, &dist); swap(&predA, &predecessor); swap(&markA, &mark)
+            swap(&potA, &potential); swap(&settledA, &settled); swap(&heapA, &heap)
         }
         settledA.removeAll(keepingCapacity: true)
         heapA.clear()
@@ -194,11 +197,10 @@ public struct MinCostFlowSolver: Sendable {
         excess.withUnsafeBufferPointer { excess in
         distA.withUnsafeMutableBufferPointer { dist in
         predA.withUnsafeMutableBufferPointer { pred in
-        labA.withUnsafeMutableBufferPointer { lab in
-        setA.withUnsafeMutableBufferPointer { done in
+        markA.withUnsafeMutableBufferPointer { mark in
         potA.withUnsafeMutableBufferPointer { pot in
             let s = Int(source)
-            dist[s] = 0; pred[s] = -1; lab[s] = gen
+            dist[s] = 0; pred[s] = -1; mark[s] = labelStamp
             heapA.push(0, source)
             // Nodes reached at exactly the current minimum distance are final at once: they wait on a
             // stack instead of the heap (zero reduced costs are common on reverse and slot arcs).
@@ -214,8 +216,8 @@ public struct MinCostFlowSolver: Sendable {
                     break search
                 }
                 let u = Int(u32)
-                if done[u] == gen || d > dist[u] { continue }
-                done[u] = gen
+                if mark[u] == doneStamp || d > dist[u] { continue }
+                mark[u] = doneStamp
                 settledA.append(u32)
                 if excess[u] < 0 { target = u32; reach = d; break search }
                 let base = d + pot[u]
@@ -223,13 +225,14 @@ public struct MinCostFlowSolver: Sendable {
                 @inline(__always) func relax(_ a: Int) -> Bool {
                     if residual[a] == 0 { return false }
                     let v = Int(head[a])
-                    if done[v] == gen { return false }
+                    let mv = mark[v]
+                    if mv == doneStamp { return false }
                     let nd = base + cost[a] - pot[v]
-                    if lab[v] != gen || nd < dist[v] {
-                        lab[v] = gen; dist[v] = nd; pred[v] = Int32(a)
+                    if mv != labelStamp || nd < dist[v] {
+                        mark[v] = labelStamp; dist[v] = nd; pred[v] = Int32(a)
                         if nd == d && excess[v] < 0 {
                             // Ties with the current minimum: v is settled now.
-                            done[v] = gen; settledA.append(Int32(v))
+                            mark[v] = doneStamp; settledA.append(Int32(v))
                             target = Int32(v); reach = d
                             return true
                         }
@@ -254,7 +257,7 @@ public struct MinCostFlowSolver: Sendable {
                     pot[v] += dist[v] - reach
                 }
             }
-        }}}}}}}}}}}}
+        }}}}}}}}}}}
         settledCount += settledA.count
         return target
     }
@@ -331,7 +334,7 @@ public struct MinCostFlowSolver: Sendable {
         extraFirst.append(-1)
         excess.append(nodeSupply)
         potential.append(0)
-        dist.append(0); predecessor.append(-1); labelled.append(0); settledMark.append(0)
+        dist.append(0); predecessor.append(-1); mark.append(0)
         if nodeSupply > 0 { active.append(id) }
         return id
     }
