@@ -26,8 +26,9 @@
 /// twin (Int32), residual capacity and cost (Int64), in CSR order so a node's arcs are contiguous.
 ///
 /// **Preconditions.** Integer costs and capacities, lower bounds 0, supplies summing to 0.
-/// Negative costs are allowed: such arcs are saturated at the start (capacities are finite), which
-/// leaves only non-negative reduced costs with `π = 0`. Arithmetic overflow is not checked here:
+/// Negative costs are allowed: the initial potentials are then Bellman–Ford distances when the
+/// arcs with capacity hold no negative cycle; otherwise every negative arc is saturated at the
+/// start (capacities are finite), which leaves only non-negative reduced costs with `π = 0`. Arithmetic overflow is not checked here:
 /// the readers bound costs to ±`FlowNetwork.maximumCost` and capacities to `maximumCapacity`,
 /// which keeps every distance and potential far below 2⁶³.
 public struct MinCostFlowSolver: Sendable {
@@ -119,13 +120,7 @@ public struct MinCostFlowSolver: Sendable {
                 head[r] = Int32(u); cost[r] = -c; twin[r] = Int32(f)
                 arcForward[i] = Int32(f)
                 isForward[f] = true
-                if c < 0 {
-                    // Saturate: its reverse (cost −c > 0) is then the only residual copy.
-                    residual[r] = cap
-                    excess[u] -= cap; excess[v] += cap
-                } else {
-                    residual[f] = cap
-                }
+                residual[f] = cap
             }
         }}}}}}}}}}}}
         head = headA; residual = residualA; cost = costA; twin = twinA
@@ -136,7 +131,54 @@ public struct MinCostFlowSolver: Sendable {
         dist = Array(repeating: 0, count: n)
         predecessor = Array(repeating: -1, count: n)
         mark = Array(repeating: 0, count: n)
-        active = (0..<n).reversed().compactMap { excessA[$0] > 0 ? Int32($0) : nil }
+        if network.costs.contains(where: { $0 < 0 }) && !initialPotentialsByBellmanFord() {
+            saturateNegativeArcs()
+        }
+        active = (0..<n).reversed().compactMap { excess[$0] > 0 ? Int32($0) : nil }
+    }
+
+    /// Negative costs, first way: potentials = shortest distances from a virtual source (queue-based
+    /// Bellman–Ford over arcs with capacity, AMO §5.4), after which every reduced cost is ≥ 0 and no
+    /// flow has to move. Gives up (returns false) on a negative cycle or after 20·(n + m) relaxations.
+    private mutating func initialPotentialsByBellmanFord() -> Bool {
+        let n = nodeCount
+        var distance = [Int64](repeating: 0, count: n)
+        var inQueue = [Bool](repeating: true, count: n)
+        var passes = [Int32](repeating: 0, count: n)
+        var queue = [Int32](0..<Int32(n))
+        var headIndex = 0
+        var budget = 20 * (n + head.count)
+        while headIndex < queue.count {
+            let u = Int(queue[headIndex]); headIndex += 1
+            if headIndex > 4 * n { queue.removeFirst(headIndex); headIndex = 0 }
+            inQueue[u] = false
+            passes[u] += 1
+            if passes[u] > Int32(n) { return false }   // a negative cycle
+            for a in Int(firstOut[u])..<Int(firstOut[u + 1]) where isForwardPosition[a] && residual[a] > 0 {
+                budget -= 1
+                if budget < 0 { return false }
+                let v = Int(head[a])
+                let candidate = distance[u] + cost[a]
+                if candidate < distance[v] {
+                    distance[v] = candidate
+                    if !inQueue[v] { inQueue[v] = true; queue.append(Int32(v)) }
+                }
+            }
+        }
+        potential = distance
+        return true
+    }
+
+    /// Negative costs, second way (any network, negative cycles included): saturate every arc of
+    /// negative cost; its reverse (cost −c > 0) is then its only residual copy, and the excess this
+    /// moves is routed by the solve.
+    private mutating func saturateNegativeArcs() {
+        for i in 0..<arcTail.count where arcCost[i] < 0 {
+            let f = Int(arcForward[i]), r = Int(twin[f])
+            let cap = residual[f]
+            residual[f] = 0; residual[r] = cap
+            excess[Int(arcTail[i])] -= cap; excess[Int(head[f])] += cap
+        }
     }
 
     public var nodeCount: Int { supply.count }
