@@ -18,6 +18,20 @@ import SlotMatchFlow
         #expect(try a.solve() == b.solve())
     }
 
+    @Test(arguments: 0..<10)
+    func adjacencyListsEveryArcOnceUnderItsTail(seed: Int) {
+        let net = RandomInstances.network(seed: UInt64(seed))
+        let adjacency = FlowAdjacency(net)
+        var seen: [Int32] = []
+        for v in 0..<Int32(net.nodeCount) {
+            let out = adjacency.arcs(leaving: v)
+            #expect(out.allSatisfy { net.tails[Int($0)] == v })
+            #expect(out.sorted() == Array(out))
+            seen += out
+        }
+        #expect(seen.sorted() == Array(0..<Int32(net.arcCount)))
+    }
+
     @Test func readsCommentsBlankLinesAndCRLF() throws {
         let text = "c a comment\r\n\r\np min 3 2\r\nn 1 4\r\nn 3 -4\r\nc between\r\na 1 2 0 4 -2\r\na 2 3 0 9 7\r\n"
         let net = try DIMACSReader.read(text, file: "t.min")
