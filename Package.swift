@@ -26,6 +26,15 @@ let package = Package(
         // The domain: territory, practitioners, slots, requests, time. Pure Swift, no I/O.
         .target(name: "SlotMatchCore"),
 
+        // Min-cost flow for the nightly balancing: network, exact solver with certificate, DIMACS files.
+        .target(name: "SlotMatchFlow", dependencies: ["SlotMatchCore"]),
+        // Solves DIMACS min-cost-flow files and times the solver (Benchmarks/flow, Scripts/bench-flow).
+        .executableTarget(
+            name: "slotmatch-flow-bench",
+            dependencies: ["SlotMatchFlow", "SlotMatchCore"],
+            path: "Benchmarks/slotmatch-flow-bench"
+        ),
+
         // The deployment's reference files (territory, travel matrix, roster, zoneinfo) read into core values.
         .target(
             name: "SlotMatchConfig",
@@ -59,6 +68,7 @@ let package = Package(
         ),
 
         .testTarget(name: "SlotMatchCoreTests", dependencies: ["SlotMatchCore"]),
+        .testTarget(name: "SlotMatchFlowTests", dependencies: ["SlotMatchFlow", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchConfigTests", dependencies: ["SlotMatchConfig", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchStoreTests", dependencies: ["SlotMatchStore", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchImportTests", dependencies: ["SlotMatchImport", "SlotMatchConfig", "SlotMatchCore"]),
