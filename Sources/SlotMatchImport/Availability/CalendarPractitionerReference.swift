@@ -4,7 +4,7 @@ import SlotMatchCore
 ///
 /// 1. `X-SLOTMATCH-RPPS:<11 digits>` on VCALENDAR;
 /// 2. else an ORGANIZER (of any component) with the parameter `X-RPPS=<11 digits>`,
-///    e.g. `ORGANIZER;CN=Dr Claire Martin;X-RPPS=10000000018:mailto:c.martin@example.org`;
+///    e.g. `ORGANIZER;CN=Dr Claire Martin;X-RPPS=10000000017:mailto:c.martin@example.org`;
 /// 3. else an ORGANIZER whose value is the RPPS in the French health-professional identifier system, in
 ///    FHIR token form `urn:oid:1.2.250.1.71.4.2.1|8<RPPS>` (the same `8` + RPPS as the SAS FHIR profile).
 ///
