@@ -1,4 +1,5 @@
 import SlotMatchCore
+import SlotMatchConfig
 
 /// Reads iCalendar / xCal component trees into `PublishedAvailability`, by the rules of `docs/slot-rules.md` §3:
 ///
@@ -21,14 +22,28 @@ public struct CalendarAvailabilityReader: Sendable {
     public var territoryZone: ZoneRules
     public var zoneLookup: ZoneLookup
 
-    public init(territoryZone: ZoneRules, zoneLookup: @escaping ZoneLookup = CalendarAvailabilityReader.basicZoneLookup) {
+    public init(territoryZone: ZoneRules, zoneLookup: @escaping ZoneLookup = CalendarAvailabilityReader.systemZoneLookup) {
         self.territoryZone = territoryZone
         self.zoneLookup = zoneLookup
     }
 
-    /// UTC by its usual names; nothing else (pass the iCalendar layer's TZID resolver for real files).
+    /// UTC by its usual names; nothing else.
     public static let basicZoneLookup: ZoneLookup = { tzid, _ in
         switch tzid.uppercased() { case "UTC", "Z", "ETC/UTC", "GMT", "ETC/GMT": return .utc; default: return nil }
+    }
+
+    /// UTC names, then the system's IANA database (`/usr/share/zoneinfo`, cached), also behind a
+    /// `/mozilla.org/…`-style prefix (the IANA name is the longest tail that the database knows).
+    public static let systemZoneLookup: ZoneLookup = { tzid, calendar in
+        if let utc = basicZoneLookup(tzid, calendar) { return utc }
+        if let rules = ZoneInfoDatabase.system.rules(for: tzid) { return rules }
+        let parts = tzid.split(separator: "/")
+        if tzid.hasPrefix("/"), parts.count >= 2 {
+            for k in 1 ..< parts.count - 1 {
+                if let rules = ZoneInfoDatabase.system.rules(for: parts[k...].joined(separator: "/")) { return rules }
+            }
+        }
+        return nil
     }
 
     /// Reads every VCALENDAR of `components` (the parser's top level) over [from, to); one result per VCALENDAR.
