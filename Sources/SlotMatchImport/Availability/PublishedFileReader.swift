@@ -2,7 +2,7 @@ import SlotMatchCore
 
 /// Reads any published agenda file into availability: recognises its format from its bytes
 /// (`PublishedFileFormat`) and hands it to the right reader (iCalendar and xCal through
-/// `CalendarAvailabilityReader`, FHIR through `FHIRBundleReader`). The result is what
+/// `CalendarAvailabilityReader`, FHIR through `FHIRBundleReader`, CSV through `AvailabilityCSVReader`). The result is what
 /// `slotmatch calendar expand` prints and what `SlotCutter` cuts.
 public struct PublishedFileReader: Sendable {
     public var calendarReader: CalendarAvailabilityReader
@@ -41,8 +41,7 @@ public struct PublishedFileReader: Sendable {
             result = try FHIRBundleReader.read(bytes: bytes, file: file, format: format == .fhirJSON ? .json : .xml,
                                                zone: territoryZone, limits: limits)
         case .csv:
-            throw InputError(SourcePlace(file: file, line: 1), "CSV agendas are not read by this build yet",
-                             remedy: "Publish the agenda as iCalendar, xCal or a FHIR Bundle for now.")
+            result = try AvailabilityCSVReader.read(bytes: bytes, file: file, zone: territoryZone, maxBytes: sizeLimit)
         }
         // Every format obeys the same window: occurrences overlapping [from, to) (a zero-length one starting inside).
         for index in result.indices {
