@@ -44,6 +44,7 @@ public enum AvailabilityCombiner {
             }
             let levelFree = groupFree.reduce(TimeSpanSet()) { $0.union($1) }
 
+            var claimed = TimeSpanSet()   // busy time of this level already reported by an earlier component
             for (position, layerIndex) in group.enumerated() {
                 let layer = layers[layerIndex]
                 // Free time: each AVAILABLE occurrence clipped to what its component decides.
@@ -59,13 +60,12 @@ public enum AvailabilityCombiner {
                 }
                 // Busy time: what this component decides that no component of the level makes free.
                 // Earlier components of the same level claim shared busy time first, so it is reported once.
-                var claimed = TimeSpanSet()
-                for earlier in 0 ..< position { claimed = claimed.union(owned[earlier]) }
                 for piece in mine.subtracting(levelFree).subtracting(claimed).spans {
                     result.append(PublishedOccurrence(kind: .busy, component: "VAVAILABILITY", uid: layer.uid,
                                                       start: piece.startInstant, end: piece.endInstant,
                                                       practitioner: nil, place: layer.place))
                 }
+                claimed = claimed.union(mine)
             }
             for mine in owned { covered = covered.union(mine) }
         }

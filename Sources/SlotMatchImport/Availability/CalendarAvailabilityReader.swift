@@ -79,14 +79,14 @@ public struct CalendarAvailabilityReader: Sendable {
         // VEVENTs: windows (TRANSPARENT + SNP) and busy time.
         let events = calendar.components(named: "VEVENT")
         for series in try Self.series(of: events) {
-            for (component, instance) in try expand(series, window: window, zoneOf: zoneOf) {
-                guard !Self.isCancelled(component) else { continue }
+            // Classified once per component (the master, each override), then stamped on its instances.
+            occurrences += try expand(series, window: window, zoneOf: zoneOf) { component throws(InputError) in
+                if Self.isCancelled(component) { return nil }
                 if Self.isSNPWindow(component) {
                     let terms = try SlotTerms.read(component, inheriting: calendarTerms, duration: Self.durationSeconds)
-                    occurrences.append(occurrence(.available, component, instance, terms, practitioner))
-                } else {
-                    occurrences.append(occurrence(.busy, component, instance, calendarTerms, practitioner))
+                    return template(.available, component, terms, practitioner)
                 }
+                return template(.busy, component, calendarTerms, practitioner)
             }
         }
 
@@ -110,7 +110,8 @@ public struct CalendarAvailabilityReader: Sendable {
             }
         }
         occurrences.sort { ($0.start, $0.end, $0.kind.rawValue, $0.uid) < ($1.start, $1.end, $1.kind.rawValue, $1.uid) }
-        let declared: (start: Instant, end: Instant)? = bounded && declaredStart != nil ? (declaredStart!, declaredEnd!) : nil
+        var declared: (start: Instant, end: Instant)?
+        if bounded, let start = declaredStart, let end = declaredEnd { declared = (start, end) }
         return PublishedAvailability(practitioner: practitioner, declaredRange: declared, occurrences: occurrences)
     }
 
@@ -149,9 +150,10 @@ public struct CalendarAvailabilityReader: Sendable {
         let layerTerms = try SlotTerms.read(availability, inheriting: calendarTerms, duration: Self.durationSeconds)
         var available: [PublishedOccurrence] = []
         for series in try Self.series(of: availability.components(named: "AVAILABLE")) {
-            for (component, instance) in try expand(series, window: window, zoneOf: zoneOf) where !Self.isCancelled(component) {
+            available += try expand(series, window: window, zoneOf: zoneOf) { component throws(InputError) in
+                if Self.isCancelled(component) { return nil }
                 let terms = try SlotTerms.read(component, inheriting: layerTerms, duration: Self.durationSeconds)
-                available.append(occurrence(.available, component, instance, terms, practitioner))
+                return template(.available, component, terms, practitioner)
             }
         }
         return AvailabilityLayer(uid: uid, rangeStart: rangeStart, rangeEnd: rangeEnd, busyType: busyType,
@@ -211,10 +213,11 @@ public struct CalendarAvailabilityReader: Sendable {
     /// The instances of a series within the window, each with the component that defines it (the master, or the
     /// override that replaced it). RFC 5545 §3.8.4.4: an override replaces the instance whose original start equals
     /// its RECURRENCE-ID.
-    func expand(_ series: Series, window: Window,
-                zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules) throws(InputError) -> [(CalendarComponent, ComponentInstance)] {
+    /// `template` classifies a component once (nil: it yields nothing, e.g. cancelled); each instance gets its times.
+    func expand(_ series: Series, window: Window, zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules,
+                template: (CalendarComponent) throws(InputError) -> PublishedOccurrence?) throws(InputError) -> [PublishedOccurrence] {
         var replaced = Set<Int64>()
-        var result: [(CalendarComponent, ComponentInstance)] = []
+        var result: [PublishedOccurrence] = []
         var masterZone = territoryZone
         var masterTiming: ComponentTiming?
         if let master = series.master {
@@ -236,7 +239,7 @@ public struct CalendarAvailabilityReader: Sendable {
             }
             let key = rid.instant(in: ridZone)
             replaced.insert(key.secondsSinceEpoch)
-            if Self.isCancelled(override) { continue }
+            guard let overrideTemplate = try template(override) else { continue }
             let timing: ComponentTiming
             if override.property("DTSTART") != nil {
                 timing = try ComponentTiming.read(override, territory: territoryZone, zoneOf: zoneOf)
@@ -251,12 +254,12 @@ public struct CalendarAvailabilityReader: Sendable {
             }
             let start = timing.startInstant
             let instance = ComponentInstance(recurrenceID: key, start: start, end: timing.end(of: start))
-            if window.keeps(instance.start, instance.end) { result.append((override, instance)) }
+            if window.keeps(instance.start, instance.end) { result.append(stamped(overrideTemplate, instance)) }
         }
-        if let master = series.master, let timing = masterTiming {
+        if let master = series.master, let timing = masterTiming, let masterTemplate = try template(master) {
             for instance in try instances(of: master, timing: timing, window: window, zoneOf: zoneOf)
             where !replaced.contains(instance.recurrenceID.secondsSinceEpoch) {
-                result.append((master, instance))
+                result.append(stamped(masterTemplate, instance))
             }
         }
         return result
@@ -270,10 +273,18 @@ public struct CalendarAvailabilityReader: Sendable {
 
     // MARK: - Classification
 
-    func occurrence(_ kind: PublishedOccurrence.Kind, _ component: CalendarComponent, _ instance: ComponentInstance,
-                    _ terms: SlotTerms, _ practitioner: RPPS?) -> PublishedOccurrence {
+    func stamped(_ template: PublishedOccurrence, _ instance: ComponentInstance) -> PublishedOccurrence {
+        var occurrence = template
+        occurrence.start = instance.start
+        occurrence.end = instance.end
+        return occurrence
+    }
+
+    func template(_ kind: PublishedOccurrence.Kind, _ component: CalendarComponent,
+                  _ terms: SlotTerms, _ practitioner: RPPS?) -> PublishedOccurrence {
         let uid = component.property("UID").map { TextValue.unescape($0.value) } ?? "\(component.name)@line \(component.place.line ?? 0)"
-        return PublishedOccurrence(kind: kind, component: component.name, uid: uid, start: instance.start, end: instance.end,
+        return PublishedOccurrence(kind: kind, component: component.name, uid: uid, start: Instant(secondsSinceEpoch: 0),
+                                   end: Instant(secondsSinceEpoch: 0),
                                    mode: terms.mode, visibility: terms.visibility,
                                    slotLengthSeconds: kind == .available ? terms.slotLengthSeconds : nil,
                                    practitioner: practitioner, place: component.place)

@@ -96,9 +96,14 @@ public struct SlotCutter: Sendable, Hashable {
 
         static func < (a: Candidate, b: Candidate) -> Bool {
             if a.start != b.start { return a.start < b.start }
-            if a.mode != b.mode { return a.mode < b.mode }
+            if a.mode != b.mode { return rank(a.mode) < rank(b.mode) }
             return a.end < b.end
         }
+        /// AMB, HH, VR: the order of `ConsultationMode.allCases`, without its array search in the sort.
+        @inline(__always) static func rank(_ mode: ConsultationMode) -> Int {
+            switch mode { case .office: return 0; case .homeVisit: return 1; case .video: return 2 }
+        }
+
         static func == (a: Candidate, b: Candidate) -> Bool {
             a.start == b.start && a.end == b.end && a.mode == b.mode && a.visibility == b.visibility
         }
