@@ -1,5 +1,4 @@
 import SlotMatchCore
-import SlotMatchConfig
 
 /// Reads iCalendar / xCal component trees into `PublishedAvailability`, by the rules of `docs/slot-rules.md` §3:
 ///
@@ -20,9 +19,11 @@ public struct CalendarAvailabilityReader: Sendable {
 
     /// The zone of floating times and all-day dates (the territory's: Europe/Paris).
     public var territoryZone: ZoneRules
-    public var zoneLookup: ZoneLookup
+    /// How TZIDs are resolved; nil (the default) means `TZIDResolver(calendar:)`: the file's own VTIMEZONEs,
+    /// then IANA names, Windows names, prefixed names (`/mozilla.org/…`), from the system database.
+    public var zoneLookup: ZoneLookup?
 
-    public init(territoryZone: ZoneRules, zoneLookup: @escaping ZoneLookup = CalendarAvailabilityReader.systemZoneLookup) {
+    public init(territoryZone: ZoneRules, zoneLookup: ZoneLookup? = nil) {
         self.territoryZone = territoryZone
         self.zoneLookup = zoneLookup
     }
@@ -32,18 +33,9 @@ public struct CalendarAvailabilityReader: Sendable {
         switch tzid.uppercased() { case "UTC", "Z", "ETC/UTC", "GMT", "ETC/GMT": return .utc; default: return nil }
     }
 
-    /// UTC names, then the system's IANA database (`/usr/share/zoneinfo`, cached), also behind a
-    /// `/mozilla.org/…`-style prefix (the IANA name is the longest tail that the database knows).
+    /// The system's zones without the file's VTIMEZONEs: UTC names, IANA, Windows and prefixed names.
     public static let systemZoneLookup: ZoneLookup = { tzid, calendar in
-        if let utc = basicZoneLookup(tzid, calendar) { return utc }
-        if let rules = ZoneInfoDatabase.system.rules(for: tzid) { return rules }
-        let parts = tzid.split(separator: "/")
-        if tzid.hasPrefix("/"), parts.count >= 2 {
-            for k in 1 ..< parts.count - 1 {
-                if let rules = ZoneInfoDatabase.system.rules(for: parts[k...].joined(separator: "/")) { return rules }
-            }
-        }
-        return nil
+        basicZoneLookup(tzid, calendar) ?? TZIDResolver(database: .system).rules(for: tzid)
     }
 
     /// Reads every VCALENDAR of `components` (the parser's top level) over [from, to); one result per VCALENDAR.
@@ -66,12 +58,19 @@ public struct CalendarAvailabilityReader: Sendable {
     public func read(calendar: CalendarComponent, from: Instant, to: Instant) throws(InputError) -> PublishedAvailability {
         let practitioner = try CalendarPractitionerReference.practitioner(of: calendar)
         let calendarTerms = try SlotTerms.read(calendar, inheriting: .default, duration: Self.durationSeconds)
-        let lookup = zoneLookup, territory = territoryZone
-        let zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules = { tzid, place throws(InputError) in
-            if let rules = lookup(tzid, calendar) { return rules }
-            if tzid == territory.identifier { return territory }
-            throw InputError(place, "the time zone \"\(tzid)\" is not known",
-                             remedy: "Use an IANA zone name such as Europe/Paris, or include its VTIMEZONE in the file.")
+        let territory = territoryZone
+        let zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules
+        if let lookup = zoneLookup {
+            zoneOf = { tzid, place throws(InputError) in
+                if let rules = lookup(tzid, calendar) { return rules }
+                if tzid == territory.identifier { return territory }
+                throw InputError(place, "the time zone \"\(tzid)\" is not known",
+                                 remedy: "Use an IANA zone name such as Europe/Paris, or include its VTIMEZONE in the file.")
+            }
+        } else {
+            // RFC 5545 §3.6.5: a TZID names the file's own VTIMEZONE first.
+            let resolver = try TZIDResolver(calendar: calendar)
+            zoneOf = { tzid, place throws(InputError) in try resolver.rules(for: tzid, place: place) }
         }
         let window = Window(from: from, to: to)
         var occurrences: [PublishedOccurrence] = []

@@ -12,7 +12,7 @@ public struct PublishedFileReader: Sendable {
     public static let defaultSizeLimit = 64 << 20
 
     public init(territoryZone: ZoneRules,
-                zoneLookup: @escaping CalendarAvailabilityReader.ZoneLookup = CalendarAvailabilityReader.systemZoneLookup,
+                zoneLookup: CalendarAvailabilityReader.ZoneLookup? = nil,
                 sizeLimit: Int = PublishedFileReader.defaultSizeLimit) {
         calendarReader = CalendarAvailabilityReader(territoryZone: territoryZone, zoneLookup: zoneLookup)
         self.sizeLimit = sizeLimit
