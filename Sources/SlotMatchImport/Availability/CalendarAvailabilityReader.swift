@@ -7,7 +7,7 @@ import SlotMatchCore
 /// - a VEVENT with `TRANSP:TRANSPARENT` and `SNP` among its CATEGORIES is a window;
 /// - every other VEVENT that is not `STATUS:CANCELLED` is busy time (all-day `VALUE=DATE` ones too);
 /// - RECURRENCE-ID overrides (same UID) move or, with `STATUS:CANCELLED`, remove one instance;
-///   `RANGE=THISANDFUTURE` is rejected with an explanation;
+///   with `RANGE=THISANDFUTURE` the change (shift, length, properties, cancellation) applies to every later instance;
 /// - `X-SLOT-DURATION`, `X-SLOTMATCH-MODE`, `X-SLOTMATCH-VISIBILITY` set the slot terms (`SlotTerms`);
 /// - the practitioner comes from `CalendarPractitionerReference`.
 ///
@@ -224,11 +224,17 @@ public struct CalendarAvailabilityReader: Sendable {
             masterTiming = timing
             masterZone = timing.zone
         }
+        var futures: [FutureChange] = []
         for override in series.overrides {
             guard let ridProperty = override.property("RECURRENCE-ID") else { continue }
-            if let range = ridProperty.parameter("RANGE"), range.uppercased() == "THISANDFUTURE" {
-                throw InputError(ridProperty.place, "RECURRENCE-ID;RANGE=THISANDFUTURE (change this and all later occurrences) is not supported",
-                                 remedy: "Publish the change as two series: end the old one with UNTIL before this date, and start a new recurring event here.")
+            var thisAndFuture = false
+            if let range = ridProperty.parameter("RANGE") {
+                // RFC 5545 §3.2.13: RANGE=THISANDFUTURE is the only value allowed (THISANDPRIOR is deprecated).
+                guard range.uppercased() == "THISANDFUTURE" else {
+                    throw InputError(ridProperty.place, "RECURRENCE-ID;RANGE=\(range) is not a valid range",
+                                     remedy: "Write RANGE=THISANDFUTURE to change this and later occurrences, or leave RANGE out to change only this one.")
+                }
+                thisAndFuture = true
             }
             let rid = try DateTimeValue.parse(ridProperty)
             let ridZone: ZoneRules
@@ -237,31 +243,68 @@ public struct CalendarAvailabilityReader: Sendable {
             default: ridZone = try ComponentTiming.zone(of: rid, territory: territoryZone, place: ridProperty.place, zoneOf: zoneOf)
             }
             let key = rid.instant(in: ridZone)
-            replaced.insert(key.secondsSinceEpoch)
-            guard let overrideTemplate = try template(override) else { continue }
-            let timing: ComponentTiming
-            if override.property("DTSTART") != nil {
-                timing = try ComponentTiming.read(override, territory: territoryZone, zoneOf: zoneOf)
-            } else if let masterTiming {
-                // An override without DTSTART keeps the original time of the instance (and the master's length).
-                var t = masterTiming
-                t.start = .utc(key)
-                timing = t
-            } else {
-                throw InputError(override.place, "this changed occurrence has no DTSTART and no recurring \(override.name) with UID \(series.uid)",
-                                 remedy: "Give the occurrence its start time (DTSTART), or publish the recurring event it changes.")
+            let overrideTemplate = try template(override)
+            var timing: ComponentTiming?
+            if overrideTemplate != nil {
+                if override.property("DTSTART") != nil {
+                    timing = try ComponentTiming.read(override, territory: territoryZone, zoneOf: zoneOf)
+                } else if let masterTiming {
+                    // An override without DTSTART keeps the original time of the instance (and the master's length).
+                    var t = masterTiming
+                    t.start = .utc(key)
+                    timing = t
+                } else {
+                    throw InputError(override.place, "this changed occurrence has no DTSTART and no recurring \(override.name) with UID \(series.uid)",
+                                     remedy: "Give the occurrence its start time (DTSTART), or publish the recurring event it changes.")
+                }
             }
+            if thisAndFuture {
+                guard series.master != nil else {
+                    throw InputError(ridProperty.place, "RANGE=THISANDFUTURE changes a series, but no recurring \(override.name) has the UID \(series.uid)",
+                                     remedy: "Publish the recurring \(override.name) together with its change.")
+                }
+                let shift = timing.map { key.seconds(until: $0.startInstant) } ?? 0
+                futures.append(FutureChange(recurrenceID: key.secondsSinceEpoch, shift: shift, timing: timing, template: overrideTemplate))
+                continue
+            }
+            replaced.insert(key.secondsSinceEpoch)
+            guard let overrideTemplate, let timing else { continue }   // STATUS:CANCELLED: the instance is removed
             let start = timing.startInstant
             let instance = ComponentInstance(recurrenceID: key, start: start, end: timing.end(of: start))
             if window.keeps(instance.start, instance.end) { result.append(stamped(overrideTemplate, instance)) }
         }
-        if let master = series.master, let timing = masterTiming, let masterTemplate = try template(master) {
-            for instance in try instances(of: master, timing: timing, window: window, zoneOf: zoneOf)
-            where !replaced.contains(instance.recurrenceID.secondsSinceEpoch) {
+        guard let master = series.master, let timing = masterTiming else { return result }
+        let masterTemplate = try template(master)
+        futures.sort { $0.recurrenceID < $1.recurrenceID }
+        // Shifted instances may come from outside the window: expand over the window widened by the largest shift.
+        let reach = futures.reduce(Int64(0)) { max($0, abs($1.shift)) }
+        let wide = Window(from: window.from.adding(seconds: -reach), to: window.to.adding(seconds: reach))
+        for instance in try instances(of: master, timing: timing, window: reach == 0 ? window : wide, zoneOf: zoneOf)
+        where !replaced.contains(instance.recurrenceID.secondsSinceEpoch) {
+            let rid = instance.recurrenceID.secondsSinceEpoch
+            // RFC 5545 §3.8.4.4, RANGE=THISANDFUTURE: the latest such change at or before this instance applies to it,
+            // shifting its start by the change's offset and giving it the change's length and properties.
+            if let change = futures.last(where: { $0.recurrenceID <= rid }) {
+                guard let changeTemplate = change.template, let changeTiming = change.timing else { continue }
+                let start = instance.start.adding(seconds: change.shift)
+                let moved = ComponentInstance(recurrenceID: instance.recurrenceID, start: start, end: changeTiming.end(of: start))
+                if window.keeps(moved.start, moved.end) { result.append(stamped(changeTemplate, moved)) }
+            } else if let masterTemplate, window.keeps(instance.start, instance.end) {
                 result.append(stamped(masterTemplate, instance))
             }
         }
         return result
+    }
+
+    /// A RECURRENCE-ID;RANGE=THISANDFUTURE override: what it does to its instance and every later one.
+    struct FutureChange {
+        var recurrenceID: Int64
+        /// Seconds from the original start to the new one (RFC 5545 §3.8.4.4: later instances shift by as much).
+        var shift: Int64
+        /// The changed timing (nil when cancelled).
+        var timing: ComponentTiming?
+        /// The changed properties (nil: STATUS:CANCELLED, this and every later instance removed).
+        var template: PublishedOccurrence?
     }
 
     /// The instances the master's recurrence (DTSTART, RRULE, RDATE, EXDATE) generates within the window.

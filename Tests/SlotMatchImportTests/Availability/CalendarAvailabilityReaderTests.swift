@@ -132,13 +132,40 @@ private let snp = ["TRANSP:TRANSPARENT", "CATEGORIES:SNP"]
         #expect(try T.read(ics).occurrences.map { T.paris.localTime(of: $0.start).date.day } == [7])
     }
 
-    @Test func thisAndFutureIsRejectedClearly() throws {
+    @Test func thisAndFutureShiftsEveryLaterInstance() throws {
+        let ics = T.calendar([event("weekly", "20261207T090000", "20261207T100000", snp + ["RRULE:FREQ=WEEKLY"]),
+                              event("weekly", "20261214T100000", "20261214T103000",
+                                    snp + ["RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Paris:20261214T090000", "X-SLOTMATCH-MODE:VR"])].joined(separator: "\n"))
+        let a = try T.read(ics)
+        #expect(a.occurrences.map { T.paris.localTime(of: $0.start).iso8601 + "/" + $0.mode.code } ==
+                ["2026-12-07T09:00:00/AMB", "2026-12-14T10:00:00/VR", "2026-12-21T10:00:00/VR", "2026-12-28T10:00:00/VR"])
+        #expect(a.occurrences.dropFirst().allSatisfy { $0.start.seconds(until: $0.end) == 1800 })
+    }
+
+    @Test func thisAndFutureCancelledEndsTheSeries() throws {
+        let ics = T.calendar([event("weekly", "20261207T090000", "20261207T100000", snp + ["RRULE:FREQ=WEEKLY"]),
+                              event("weekly", "20261221T090000", "20261221T100000",
+                                    ["RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Paris:20261221T090000", "STATUS:CANCELLED"])].joined(separator: "\n"))
+        #expect(try T.read(ics).occurrences.map { T.paris.localTime(of: $0.start).date.day } == [7, 14])
+    }
+
+    @Test func thisAndFutureFromBeforeTheWindowShiftsInstancesIntoIt() throws {
+        // Moved three hours later from 30 November on: the 7 December instance is at 12:00, found though its original
+        // start and the change both lie before or at the window's edge.
+        let ics = T.calendar([event("weekly", "20261123T090000", "20261123T100000", snp + ["RRULE:FREQ=WEEKLY"]),
+                              event("weekly", "20261130T120000", "20261130T130000",
+                                    snp + ["RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Paris:20261130T090000"])].joined(separator: "\n"))
+        let a = try T.read(ics, from: T.paris(7, 11), to: T.paris(8, 0))
+        #expect(a.occurrences.map(\.start) == [T.paris(7, 12)])
+    }
+
+    @Test func otherRangesAreRejectedClearly() throws {
         let ics = T.calendar([event("weekly", "20261207T090000", "20261207T100000", snp),
                               event("weekly", "20261214T100000", "20261214T110000",
-                                    ["RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Paris:20261214T090000"])].joined(separator: "\n"))
+                                    ["RECURRENCE-ID;RANGE=THISANDPRIOR;TZID=Europe/Paris:20261214T090000"])].joined(separator: "\n"))
         #expect { _ = try T.read(ics) } throws: { error in
             guard let e = error as? InputError else { return false }
-            return e.problem.contains("THISANDFUTURE") && e.place.file == "test.ics" && e.place.line == 18 && e.remedy.contains("UNTIL")
+            return e.problem.contains("THISANDPRIOR") && e.place.file == "test.ics" && e.place.line == 18 && e.remedy.contains("THISANDFUTURE")
         }
     }
 
