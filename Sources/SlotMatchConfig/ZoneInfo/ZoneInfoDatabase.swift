@@ -20,6 +20,8 @@ public final class ZoneInfoDatabase: @unchecked Sendable {
     private let lock = NSLock()
     private var cache: [String: ZoneRules?] = [:]
     private var identifierList: [String]?
+    private var identifiersByLowercasedName: [String: String]?
+    private static let negativeCacheLimit = 4096
 
     public init(directory: String = defaultDirectory, horizonYear: Int = TZifReader.defaultHorizonYear) {
         self.directory = directory
@@ -36,7 +38,8 @@ public final class ZoneInfoDatabase: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let cached = cache[identifier] { return cached }
-        cache[identifier] = .some(loaded)
+        // Unknown names are remembered too, but only so many: a hostile file cannot grow the cache without bound.
+        if loaded != nil || cache.count < Self.negativeCacheLimit { cache[identifier] = .some(loaded) }
         return loaded
     }
 
@@ -79,6 +82,19 @@ public final class ZoneInfoDatabase: @unchecked Sendable {
         identifierList = names
         lock.unlock()
         return names
+    }
+
+    /// The listed identifier equal to `name` ignoring letter case (`europe/paris` → `Europe/Paris`).
+    public func identifier(matchingCaseInsensitively name: String) -> String? {
+        lock.lock()
+        if let table = identifiersByLowercasedName { lock.unlock(); return table[name.lowercased()] }
+        lock.unlock()
+        var table: [String: String] = [:]
+        for id in identifiers() where table[id.lowercased()] == nil { table[id.lowercased()] = id }
+        lock.lock()
+        identifiersByLowercasedName = table
+        lock.unlock()
+        return table[name.lowercased()]
     }
 
     private func load(_ identifier: String) -> ZoneRules? {

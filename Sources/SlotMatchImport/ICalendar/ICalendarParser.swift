@@ -62,7 +62,7 @@ public enum ICalendarParser {
                 continue
             }
             if nameEnd == 3, matches(p, "END") {
-                guard var closed = stack.popLast() else {
+                guard let closed = stack.popLast() else {
                     throw InputError(place(text, index, line.start, file), "END:\(ContentLine.string(p, valueStart, p.count)) has no matching BEGIN",
                                      remedy: "Remove this END line or add the BEGIN line it closes.")
                 }
@@ -72,7 +72,6 @@ public enum ICalendarParser {
                                      "END:\(ContentLine.string(p, valueStart, p.count)) closes \(closed.name)\(opened)",
                                      remedy: "Close \(closed.name) with END:\(closed.name) first (BEGIN and END must pair up, RFC 5545 §3.6).")
                 }
-                closed.properties.reserveCapacity(0)
                 if stack.isEmpty { results.append(closed) } else { stack[stack.count - 1].components.append(closed) }
                 continue
             }

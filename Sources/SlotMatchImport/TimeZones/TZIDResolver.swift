@@ -36,8 +36,7 @@ public struct TZIDResolver: Sendable {
                 if let rules = database.rules(for: tail) { return rules }
             }
         }
-        let lower = name.lowercased()
-        if let match = database.identifiers().first(where: { $0.lowercased() == lower }) { return database.rules(for: match) }
+        if let match = database.identifier(matchingCaseInsensitively: name) { return database.rules(for: match) }
         return nil
     }
 
@@ -85,5 +84,22 @@ extension TZIDResolver {
     public init(calendar: CalendarComponent, database: ZoneInfoDatabase = .system,
                 horizonYear: Int = VTimeZoneRules.defaultHorizonYear) throws(InputError) {
         self.init(database: database, calendarZones: try VTimeZoneRules.zones(in: calendar, horizonYear: horizonYear))
+    }
+}
+
+extension TZIDResolver {
+    /// The zone a value is read in: its TZID's zone, `floatingZone` (the territory's) for floating times and
+    /// dates, UTC for UTC times.
+    public func zone(for value: DateTimeValue, floatingZone: ZoneRules, place: SourcePlace) throws(InputError) -> ZoneRules {
+        switch value {
+        case .utc: return .utc
+        case .date, .floating: return floatingZone
+        case .zoned(_, let tzid): return try rules(for: tzid, place: place)
+        }
+    }
+
+    /// The instant of a value (RFC 5545 §3.3.5: a gap time takes the offset before the gap, a repeated time its first occurrence).
+    public func instant(of value: DateTimeValue, floatingZone: ZoneRules, place: SourcePlace) throws(InputError) -> Instant {
+        value.instant(in: try zone(for: value, floatingZone: floatingZone, place: place))
     }
 }

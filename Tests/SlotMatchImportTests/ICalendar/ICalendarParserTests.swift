@@ -97,3 +97,29 @@ import SlotMatchImport
         #expect(ICalendarParser.defaultSizeLimit == 64 * 1024 * 1024)
     }
 }
+
+@Suite struct ICalendarParserRobustnessTests {
+    /// Random damage to a valid file (bytes flipped, inserted, cut) gives a result or an InputError with a line, never a crash or a hang.
+    @Test(arguments: 0 ..< 60)
+    func survivesDamagedInput(seed: Int) {
+        var rng = SeededGenerator(state: UInt64(seed) &+ 1000)
+        var bytes = Array(ICalendarParserTests.sample.utf8)
+        let noise: [UInt8] = [0x0A, 0x0D, 0x20, 0x09, 0x3A, 0x3B, 0x2C, 0x22, 0x5E, 0x5C, 0xC3, 0xA9, 0xFF, 0x00, 0xE2, 0x82]
+        for _ in 0 ..< Int.random(in: 1 ... 12, using: &rng) {
+            let i = Int.random(in: 0 ..< bytes.count, using: &rng)
+            switch Int.random(in: 0 ..< 3, using: &rng) {
+            case 0: bytes[i] = noise.randomElement(using: &rng)!
+            case 1: bytes.insert(noise.randomElement(using: &rng)!, at: i)
+            default: bytes.removeSubrange(i ..< min(bytes.count, i + Int.random(in: 1 ... 30, using: &rng)))
+            }
+            if bytes.isEmpty { bytes = [0x0A] }
+        }
+        do {
+            let components = try ICalendarParser.parse(bytes: bytes, file: "damaged.ics")
+            #expect(!components.isEmpty)
+        } catch {
+            #expect(error.place.file == "damaged.ics")
+            #expect(error.place.line != nil)
+        }
+    }
+}

