@@ -106,9 +106,13 @@ public enum FHIRBundleReader {
                 }
                 let scheduleReference = try slot.required("schedule", "the Slot")
                 let reference = try scheduleReference.string("reference")
-                guard let reference, let target = index.resolve(reference, from: i), let schedule = scheduleOf[target] else {
+                guard let reference, let target = index.resolve(reference, from: i) else {
                     throw scheduleReference.error("the Slot's schedule \(reference ?? "(no reference)") is not in the bundle",
                                                   remedy: "Include the Schedule resource in the bundle (for a search: _include=Slot:schedule).")
+                }
+                guard let schedule = scheduleOf[target] else {
+                    throw scheduleReference.error("the Slot's schedule \(reference) is a \(index.resources[target].type), not a Schedule",
+                                                  remedy: "Point Slot.schedule at the Schedule the slot belongs to.")
                 }
                 let id = r.id ?? r.fullUrl ?? "Slot#\(i)"
                 slots.append(FHIRSlotRecord(id: id, status: statusCode, start: start, end: end,
@@ -232,7 +236,7 @@ public enum FHIRBundleReader {
         else if value.utf8.count == 11 { digits = value }
         else {
             throw valueCursor.error("the practitioner identifier \"\(value)\" is not 8 followed by an 11-digit RPPS number",
-                                    remedy: "Write the national identifier: the digit 8 then the RPPS number, 12 digits in all (e.g. 8 + 10003456784).")
+                                    remedy: "Write the national identifier: the digit 8 then the RPPS number, 12 digits in all (for example 810003456786).")
         }
         do { return try RPPS(digits) } catch {
             throw InputError(valueCursor.place, error.problem, remedy: error.remedy)

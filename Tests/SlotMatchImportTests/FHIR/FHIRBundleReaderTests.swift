@@ -171,6 +171,8 @@ private func readError(_ text: String) -> InputError? {
          "$.entry[3].resource.identifier[1].value", "is not 8 followed by an 11-digit RPPS"),
         (F.bundle([F.slot("x", schedule: "Schedule/elsewhere"), F.schedule(), F.role, F.practitioner("pr-martin", value: "8" + F.martin)]),
          "$.entry[0].resource.schedule", "is not in the bundle"),
+        (F.bundle([F.slot("x", schedule: "Practitioner/pr-martin"), F.schedule(), F.role, F.practitioner("pr-martin", value: "8" + F.martin)]),
+         "$.entry[0].resource.schedule", "is a Practitioner, not a Schedule"),
         (F.bundle([F.slot("x"), F.schedule(), F.practitioner("pr-martin", value: "8" + F.martin)]),
          "$.entry[1].resource.actor[0]", "points to nothing in the bundle"),
         (F.bundle([F.slot("x"), F.schedule(), F.role,

@@ -51,7 +51,7 @@ private func property(_ body: String) throws -> CalendarProperty {
         ("<priority><integer>2</integer></priority>", "PRIORITY", "2", []),
         ("<x-slot-duration><unknown>PT20M</unknown></x-slot-duration>", "X-SLOT-DURATION", "PT20M", []),
         ("<x-slot-duration><duration>PT20M</duration></x-slot-duration>", "X-SLOT-DURATION", "PT20M", ["VALUE=DURATION"]),
-        ("<x-slotmatch-rpps><text>10003456784</text></x-slotmatch-rpps>", "X-SLOTMATCH-RPPS", "10003456784", []),
+        ("<x-slotmatch-rpps><text>10003456786</text></x-slotmatch-rpps>", "X-SLOTMATCH-RPPS", "10003456786", []),
         ("<organizer><cal-address>mailto:cabinet@example.invalid</cal-address></organizer>", "ORGANIZER", "mailto:cabinet@example.invalid", []),
         ("<geo><latitude>48.6435</latitude><longitude>1.8301</longitude></geo>", "GEO", "48.6435;1.8301", []),
         ("<request-status><code>2.0</code><description>Success, done</description></request-status>", "REQUEST-STATUS", "2.0;Success\\, done", []),
