@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "SlotMatchConfigTests", dependencies: ["SlotMatchConfig", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchStoreTests", dependencies: ["SlotMatchStore", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchImportTests", dependencies: ["SlotMatchImport", "SlotMatchConfig", "SlotMatchCore"]),
-        .testTarget(name: "slotmatchTests", dependencies: ["SlotMatchCore"]),
+        .testTarget(name: "slotmatchTests", dependencies: ["slotmatch", "SlotMatchCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

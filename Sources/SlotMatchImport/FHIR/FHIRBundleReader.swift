@@ -43,8 +43,6 @@ public enum FHIRBundleReader {
         }
 
         var slots: [FHIRSlotRecord] = []
-        /// The schedule each slot hangs from (index into `schedules`), parallel to `slots`.
-        var slotSchedules: [Int] = []
         var schedules: [Schedule] = []
         /// RPPS numbers of every Practitioner resource in the bundle.
         var practitionersInBundle: Set<RPPS> = []
@@ -119,7 +117,6 @@ public enum FHIRBundleReader {
                                             mode: try FHIRBundleReader.mode(of: slot), visibility: try FHIRBundleReader.visibility(of: slot),
                                             appointmentType: try FHIRBundleReader.codes(in: slot.optional("appointmentType")).first,
                                             practitioner: schedules[schedule].practitioner, place: slot.place))
-                slotSchedules.append(schedule)
             }
         }
 
@@ -227,6 +224,7 @@ public enum FHIRBundleReader {
     }
 
     /// `8` + 11-digit RPPS (IdNat_PS); a bare 11-digit RPPS is accepted too. The Luhn check applies.
+    /// Other IdNat_PS kinds (ADELI `0…`, FINESS-based `3…`) are not RPPS numbers: nil.
     static func rpps(fromIdentifier identifier: FHIRCursor) throws(InputError) -> RPPS? {
         guard try identifier.string("system") == practitionerIdentifierSystem else { return nil }
         let valueCursor = try identifier.required("value", "the identifier")
@@ -234,6 +232,7 @@ public enum FHIRBundleReader {
         let digits: String
         if value.utf8.count == 12, value.hasPrefix("8") { digits = String(value.dropFirst()) }
         else if value.utf8.count == 11 { digits = value }
+        else if !value.hasPrefix("8") { return nil }  // another IdNat_PS kind (0 = ADELI, 3 = FINESS-based): not an RPPS
         else {
             throw valueCursor.error("the practitioner identifier \"\(value)\" is not 8 followed by an 11-digit RPPS number",
                                     remedy: "Write the national identifier: the digit 8 then the RPPS number, 12 digits in all (for example 810003456786).")
