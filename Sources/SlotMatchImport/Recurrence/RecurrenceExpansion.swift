@@ -30,6 +30,8 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
     let lastPeriod: Int
     /// Wall-clock reading past which UNTIL cannot hold any more instance.
     let untilWallLimit: Int64
+    /// Wall-clock reading past which no instance is wanted (`limit(through:)`).
+    var horizonWall: Int64 = .max
 
     init(rule: RecurrenceRule, start: LocalDateTime, zone: ZoneRules, includesStart: Bool, keepsNonexistentTimes: Bool) {
         plan = RecurrencePlan(rule: rule, start: start)
@@ -92,6 +94,14 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
         }
     }
 
+    /// Promises that no reading after `local` will be asked for: the expansion ends at the first
+    /// interval that begins after it instead of searching on for a next instance. Window queries use
+    /// it so that a sparse rule costs no more than the window; a VTIMEZONE reader can pass the last
+    /// day of its horizon year.
+    public mutating func limit(through local: LocalDateTime) {
+        horizonWall = Swift.min(horizonWall, local.wallSeconds)
+    }
+
     @inline(__always)
     mutating func nextWallAndInstant() -> (Int64, Int64)? {
         if startPending {
@@ -130,7 +140,8 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
         var emptyRun = 0
         while !finished {
             let p = nextPeriod
-            guard p <= lastPeriod, RecurrenceExpansion.wall(ofPeriod: p, plan.frequency, plan.weekStart) <= untilWallLimit else {
+            guard p <= lastPeriod,
+                  RecurrenceExpansion.wall(ofPeriod: p, plan.frequency, plan.weekStart) <= Swift.min(untilWallLimit, horizonWall) else {
                 finished = true; return
             }
             let (following, overflow) = p.addingReportingOverflow(plan.interval)
