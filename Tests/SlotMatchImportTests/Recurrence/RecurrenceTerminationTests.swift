@@ -50,3 +50,4 @@ import Testing
         }
     }
 }
+
