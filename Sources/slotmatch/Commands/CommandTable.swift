@@ -6,6 +6,7 @@
 enum CommandTable {
     static let groups: [CommandGroup] = [
         CommandGroup(path: ["roster"], abstract: "Import and list the CPTS's GPs."),
+        CommandGroup(path: ["calendar"], abstract: "Look inside a published agenda file: its occurrences and slots."),
         CommandGroup(path: ["audit"], abstract: "Check the audit log."),
     ]
 
@@ -14,6 +15,9 @@ enum CommandTable {
         TerritoryCommand.spec,
         RosterImportCommand.spec,
         RosterListCommand.spec,
+        CalendarExpandCommand.spec,
+        CalendarSlotsCommand.spec,
+        ImportCommand.spec,
         TriageCommand.spec,
         FindCommand.spec,
         SubmitCommand.spec,
