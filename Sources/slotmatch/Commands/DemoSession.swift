@@ -7,28 +7,11 @@ import SlotMatchStore
 /// line exactly as a client would send it to `slotmatch serve`, and the answer line it gets back.
 struct DemoSession {
     var steps: [(request: String, answer: String)] = []
-    /// Synthetic slots added because nothing had been imported yet (0 once the import pipeline runs).
-    var syntheticSlots = 0
-
-    static let source = "demo:synthetic-session"
-
-    /// Runs the session on `store` (a fresh demo database with the roster).
+    /// Runs the session on `store` (a fresh demo database with the roster and the imported Schedules/).
     static func run(_ context: CommandContext, store: Store, territory: Territory) throws -> DemoSession {
         var session = DemoSession()
         let now = context.now
         let roster = try store.practitioners()
-        if try store.freeSlots(from: now, to: now.adding(seconds: 2 * 86_400)).isEmpty {
-            // No slots imported yet: three GPs of the roster offer a few office slots this afternoon, for the demo only.
-            let start = Instant(secondsSinceEpoch: (now.secondsSinceEpoch / 3600 + 2) * 3600)
-            for gp in roster.filter({ $0.participatesInSNP && $0.modes.contains(.office) }).prefix(3) {
-                let planned = [0, 1, 3].map { PlannedSlot(start: start.adding(seconds: Int64($0) * 3600), end: start.adding(seconds: Int64($0) * 3600 + 1200)) }
-                let outcome = try store.applyImport(ImportPlan(practitioner: gp.rpps, source: source, horizonStart: now,
-                                                               horizonEnd: now.adding(seconds: 2 * 86_400), slots: planned,
-                                                               contentHash: SHA256.hexDigest(of: source + gp.rpps.digits + String(start.secondsSinceEpoch)),
-                                                               path: source, now: now, actor: "slotmatch-demo"))
-                session.syntheticSlots += outcome.added
-            }
-        }
         let desk = try RegulationDesk(store: store, territory: territory, rules: try DeskSession.rules(context), weights: .defaults,
                                       zone: try DeskSession.zone(territory), clock: { now })
         let server = RPCServer()
