@@ -1,0 +1,277 @@
+import SlotMatchCore
+
+/// The instances of one recurrence rule from its DTSTART, generated lazily and in order
+/// (RFC 5545 §3.3.10), as wall-clock readings with their instants.
+///
+/// Each step fills one period of the rule's frequency (a year, a month, a week, a day, an hour …)
+/// with its candidate readings (sorted integers: seconds on the wall clock since 1970), applies
+/// BYSETPOS to that set, then hands them out. Invalid dates never appear (days are enumerated, not
+/// computed), nonexistent local times are dropped and not counted, COUNT counts what is emitted.
+/// A rule that finds nothing in a long run of periods stops (`emptyPeriodLimit`): no input hangs it.
+public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
+    let plan: RecurrencePlan
+    let startWall: Int64
+    let until: RecurrenceUntil?
+    let count: Int?
+    let includesStart: Bool
+    let keepsNonexistentTimes: Bool
+    var resolver: WallClockResolver
+    var startPending: Bool
+    let startPeriod: Int
+    var nextPeriod: Int
+    var buffer: [Int64] = []
+    var scratch: [Int64] = []
+    var position = 0
+    var emitted = 0
+    var finished = false
+    var cachedDay = Int.min
+    var cachedDayMatches = false
+    /// The last period that can hold a reading before year 10000 (iCalendar's last year is 9999).
+    let lastPeriod: Int
+    /// Wall-clock reading past which UNTIL cannot hold any more instance.
+    let untilWallLimit: Int64
+
+    init(rule: RecurrenceRule, start: LocalDateTime, zone: ZoneRules, includesStart: Bool, keepsNonexistentTimes: Bool) {
+        plan = RecurrencePlan(rule: rule, start: start)
+        startWall = start.wallSeconds
+        until = rule.until
+        count = rule.count
+        self.includesStart = includesStart
+        self.keepsNonexistentTimes = keepsNonexistentTimes
+        resolver = WallClockResolver(zone: zone)
+        startPending = includesStart
+        let endWall = Int64(CivilDate(year: 10_000, month: 1, day: 1).daysSinceEpoch) * 86_400
+        lastPeriod = RecurrenceExpansion.period(ofWall: endWall - 1, plan.frequency, plan.weekStart)
+        startPeriod = RecurrenceExpansion.period(ofWall: startWall, plan.frequency, plan.weekStart)
+        nextPeriod = startPeriod
+        switch rule.until {
+        case nil: untilWallLimit = .max
+        case .local(let l): untilWallLimit = l.wallSeconds
+        case .date(let d): untilWallLimit = Int64(d.daysSinceEpoch) * 86_400 + 86_399
+        case .utc(let i): untilWallLimit = i.secondsSinceEpoch + 2 * 86_400
+        }
+        if plan.times.isEmpty || (count ?? 1) <= 0 { finished = true }
+    }
+
+    /// Consecutive periods without an instance after which the rule is taken to be exhausted. The
+    /// calendar repeats every 400 years (146,097 days, exactly 20,871 weeks), so a day-level rule that
+    /// matches nothing in one cycle never will; finer rules skip non-matching days in one step.
+    var emptyPeriodLimit: Int {
+        switch plan.frequency {
+        case .yearly: return 400
+        case .monthly: return 4_800
+        case .weekly: return 20_872
+        case .daily: return 146_098
+        case .hourly, .minutely, .secondly: return 1_000_000
+        }
+    }
+
+    public mutating func next() -> LocalDateTime? {
+        guard let (wall, _) = nextWallAndInstant() else { return nil }
+        return LocalDateTime(wallSeconds: wall)
+    }
+
+    /// The next instance as a wall-clock reading and its instant.
+    public mutating func nextInstance() -> (local: LocalDateTime, instant: Instant)? {
+        guard let (wall, instant) = nextWallAndInstant() else { return nil }
+        return (LocalDateTime(wallSeconds: wall), Instant(secondsSinceEpoch: instant))
+    }
+
+    /// Jumps over whole intervals that end before `local` without generating them, when the rule has
+    /// no COUNT (with COUNT every earlier instance must be counted, so nothing is skipped). Instances
+    /// before `local` may still come out; instances at or after it are all kept.
+    public mutating func skip(to local: LocalDateTime) {
+        guard count == nil, !finished else { return }
+        let target = RecurrenceExpansion.period(ofWall: local.wallSeconds, plan.frequency, plan.weekStart)
+        guard target > nextPeriod else { return }
+        let p = startPeriod + IntervalArithmetic.floorDivide(target - startPeriod, plan.interval) * plan.interval
+        if p > nextPeriod {
+            nextPeriod = p
+            buffer.removeAll(keepingCapacity: true)
+            position = 0
+        }
+    }
+
+    @inline(__always)
+    mutating func nextWallAndInstant() -> (Int64, Int64)? {
+        if startPending {
+            startPending = false
+            emitted += 1
+            // RFC 5545 §3.3.5: DTSTART in a gap is read with the offset before the gap, never dropped.
+            return (startWall, resolver.resolve(startWall).instant)
+        }
+        while !finished {
+            if let count, emitted >= count { finished = true; return nil }
+            if position == buffer.count { fillNextPeriod(); continue }
+            let wall = buffer[position]
+            position += 1
+            if includesStart ? wall <= startWall : wall < startWall { continue }
+            let (instant, inGap) = resolver.resolve(wall)
+            // RFC 5545 §3.3.10: a generated local time that does not exist is ignored and not counted.
+            if inGap && !keepsNonexistentTimes { continue }
+            if let until {
+                let over: Bool
+                switch until {
+                case .utc(let i): over = instant > i.secondsSinceEpoch
+                case .local, .date: over = wall > untilWallLimit
+                }
+                if over { finished = true; return nil }
+            }
+            emitted += 1
+            return (wall, instant)
+        }
+        return nil
+    }
+
+    /// Fills `buffer` with the next period that has instances, or sets `finished`.
+    mutating func fillNextPeriod() {
+        buffer.removeAll(keepingCapacity: true)
+        position = 0
+        var emptyRun = 0
+        while !finished {
+            let p = nextPeriod
+            guard p <= lastPeriod, RecurrenceExpansion.wall(ofPeriod: p, plan.frequency, plan.weekStart) <= untilWallLimit else {
+                finished = true; return
+            }
+            let (following, overflow) = p.addingReportingOverflow(plan.interval)
+            nextPeriod = overflow ? Int.max : following
+            switch plan.frequency {
+            case .yearly: fillYear(p)
+            case .monthly: fillMonth(p)
+            case .weekly: fillWeek(p)
+            case .daily: if plan.matches(day: p) { appendTimes(ofDay: p) }
+            case .hourly, .minutely, .secondly: fillSubDaily(p)
+            }
+            if !buffer.isEmpty {
+                applySetPositions()
+                if !buffer.isEmpty { return }
+            }
+            emptyRun += 1
+            if emptyRun >= emptyPeriodLimit || overflow { finished = true }
+        }
+    }
+
+    @inline(__always)
+    private mutating func appendTimes(ofDay day: Int) {
+        let base = Int64(day) * 86_400
+        for t in plan.times { buffer.append(base + Int64(t)) }
+    }
+
+    private mutating func fillYear(_ year: Int) {
+        let jan1 = CivilDate(year: year, month: 1, day: 1).daysSinceEpoch
+        let daysInYear = CivilDate.daysIn(year: year)
+        let weekYear = plan.weekNumbers.isEmpty ? nil : RecurrencePlan.WeekYear(year: year, weekStart: plan.weekStart)
+        var monthFirst = jan1
+        for month in 1 ... 12 {
+            let daysInMonth = CivilDate.daysIn(month: month, year: year)
+            defer { monthFirst += daysInMonth }
+            if plan.months != 0 && (plan.months >> UInt16(month)) & 1 == 0 { continue }
+            appendDays(monthFirst: monthFirst, month: month, daysInMonth: daysInMonth, jan1: jan1, daysInYear: daysInYear, weekYear: weekYear)
+        }
+    }
+
+    private mutating func fillMonth(_ p: Int) {
+        let year = IntervalArithmetic.floorDivide(p, 12)
+        let month = p - year * 12 + 1
+        if plan.months != 0 && (plan.months >> UInt16(month)) & 1 == 0 { return }
+        let first = CivilDate(year: year, month: month, day: 1).daysSinceEpoch
+        let jan1 = CivilDate(year: year, month: 1, day: 1).daysSinceEpoch
+        appendDays(monthFirst: first, month: month, daysInMonth: CivilDate.daysIn(month: month, year: year),
+                   jan1: jan1, daysInYear: CivilDate.daysIn(year: year), weekYear: nil)
+    }
+
+    @inline(__always)
+    private mutating func appendDays(monthFirst: Int, month: Int, daysInMonth: Int, jan1: Int, daysInYear: Int,
+                                     weekYear: RecurrencePlan.WeekYear?) {
+        var weekday = IntervalArithmetic.weekday(ofDay: monthFirst)
+        for dayOfMonth in 1 ... daysInMonth {
+            let day = monthFirst + dayOfMonth - 1
+            if plan.matches(day: day, month: month, dayOfMonth: dayOfMonth, daysInMonth: daysInMonth,
+                            dayOfYear: day - jan1 + 1, daysInYear: daysInYear, weekday: weekday, weekYear: weekYear) {
+                appendTimes(ofDay: day)
+            }
+            weekday = weekday == 7 ? 1 : weekday + 1
+        }
+    }
+
+    private mutating func fillWeek(_ p: Int) {
+        let first = RecurrenceExpansion.firstDay(ofWeek: p, plan.weekStart)
+        for day in first ..< first + 7 where plan.matches(day: day) { appendTimes(ofDay: day) }
+    }
+
+    /// HOURLY, MINUTELY, SECONDLY: the period's day, hour and minute are limits; a failing day (or
+    /// hour, minute) jumps straight to the first period of the next one.
+    private mutating func fillSubDaily(_ p: Int) {
+        let unit: Int64 = plan.frequency == .hourly ? 3600 : plan.frequency == .minutely ? 60 : 1
+        let wall = Int64(p) * unit
+        let day = Int(IntervalArithmetic.floorDivide(wall, 86_400))
+        if day != cachedDay {
+            cachedDay = day
+            cachedDayMatches = plan.matches(day: day)
+        }
+        let secondOfDay = wall - Int64(day) * 86_400
+        func jump(toWall boundary: Int64) {
+            let targetPeriod = Int(boundary / unit)
+            nextPeriod = IntervalArithmetic.firstPeriod(from: p, interval: plan.interval, atLeast: targetPeriod) ?? Int.max
+        }
+        if !cachedDayMatches { jump(toWall: Int64(day + 1) * 86_400); return }
+        if let hours = plan.hourMask, (hours >> UInt32(secondOfDay / 3600)) & 1 == 0 {
+            if unit < 3600 { jump(toWall: wall - secondOfDay % 3600 + 3600) }
+            return
+        }
+        if let minutes = plan.minuteMask, (minutes >> UInt64(secondOfDay / 60 % 60)) & 1 == 0 {
+            if unit < 60 { jump(toWall: wall - secondOfDay % 60 + 60) }
+            return
+        }
+        if let seconds = plan.secondMask, (seconds >> UInt64(secondOfDay % 60)) & 1 == 0 { return }
+        for t in plan.times { buffer.append(wall + Int64(t)) }
+    }
+
+    /// RFC 5545 §3.3.10: BYSETPOS picks, by position, among the instances of one interval.
+    private mutating func applySetPositions() {
+        guard !plan.setPositions.isEmpty else { return }
+        let n = buffer.count
+        scratch.removeAll(keepingCapacity: true)
+        for position in plan.setPositions {
+            let i = position > 0 ? position - 1 : n + position
+            if i >= 0 && i < n { scratch.append(buffer[i]) }
+        }
+        scratch.sort()
+        buffer.removeAll(keepingCapacity: true)
+        for v in scratch where buffer.last != v { buffer.append(v) }
+    }
+
+    // MARK: Period numbering: years, months since year 0, weeks (starting on WKST), days, hours, minutes, seconds.
+
+    /// A day with weekday `weekStart`, as days since 1970-01-01 (1970-01-05 was a Monday).
+    static func firstDay(ofWeek p: Int, _ weekStart: Int) -> Int { 4 + (weekStart - 1) + 7 * p }
+
+    static func period(ofWall wall: Int64, _ frequency: RecurrenceFrequency, _ weekStart: Int) -> Int {
+        let day = Int(IntervalArithmetic.floorDivide(wall, 86_400))
+        switch frequency {
+        case .yearly: return CivilDate(daysSinceEpoch: day).year
+        case .monthly:
+            let c = CivilDate(daysSinceEpoch: day)
+            return c.year * 12 + c.month - 1
+        case .weekly: return IntervalArithmetic.floorDivide(day - 4 - (weekStart - 1), 7)
+        case .daily: return day
+        case .hourly: return Int(IntervalArithmetic.floorDivide(wall, 3600))
+        case .minutely: return Int(IntervalArithmetic.floorDivide(wall, 60))
+        case .secondly: return Int(wall)
+        }
+    }
+
+    static func wall(ofPeriod p: Int, _ frequency: RecurrenceFrequency, _ weekStart: Int) -> Int64 {
+        switch frequency {
+        case .yearly: return Int64(CivilDate(year: p, month: 1, day: 1).daysSinceEpoch) * 86_400
+        case .monthly:
+            let y = IntervalArithmetic.floorDivide(p, 12)
+            return Int64(CivilDate(year: y, month: p - y * 12 + 1, day: 1).daysSinceEpoch) * 86_400
+        case .weekly: return Int64(firstDay(ofWeek: p, weekStart)) * 86_400
+        case .daily: return Int64(p) * 86_400
+        case .hourly: return Int64(p) * 3600
+        case .minutely: return Int64(p) * 60
+        case .secondly: return Int64(p)
+        }
+    }
+}

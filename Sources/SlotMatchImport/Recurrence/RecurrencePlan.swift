@@ -1,0 +1,174 @@
+import SlotMatchCore
+
+/// A recurrence rule compiled against its DTSTART: bit masks and sorted lists that the expansion
+/// loop reads, with the RFC 5545 §3.3.10 defaults ("information not contained in the rule … is
+/// taken from DTSTART") already filled in.
+///
+/// Day filters are applied by intersection, which is what the RFC's expand/limit table amounts to
+/// once a period's candidate days are all the days of the period: BYMONTH, BYWEEKNO, BYYEARDAY,
+/// BYMONTHDAY and BYDAY each keep the days they name (BYDAY ordinals count within the month, or
+/// within the year for a YEARLY rule without BYMONTH).
+struct RecurrencePlan: Sendable {
+    let frequency: RecurrenceFrequency
+    let interval: Int
+    /// ISO number of WKST (Monday = 1).
+    let weekStart: Int
+    /// Bit m for month m; 0 when there is no BYMONTH.
+    let months: UInt16
+    let monthDaysFromStart: UInt32
+    let monthDaysFromEnd: UInt32
+    let hasMonthDays: Bool
+    let yearDays: [Int]
+    let weekNumbers: [Int]
+    /// Bit w for an un-numbered BYDAY weekday w.
+    let weekdays: UInt8
+    let numberedWeekdays: [RecurrenceWeekday]
+    let hasWeekdays: Bool
+    /// BYDAY ordinals count within the year (YEARLY without BYMONTH) rather than the month.
+    let ordinalsCountInYear: Bool
+    /// Limits for periods finer than a day (nil: no limit).
+    let hourMask: UInt32?
+    let minuteMask: UInt64?
+    let secondMask: UInt64?
+    /// Offsets in seconds of the instances inside one matching day (DAILY and coarser), hour
+    /// (HOURLY) or minute (MINUTELY); `[0]` for SECONDLY. Sorted, unique.
+    let times: [Int]
+    let setPositions: [Int]
+
+    init(rule: RecurrenceRule, start: LocalDateTime) {
+        frequency = rule.frequency
+        interval = max(1, rule.interval)
+        weekStart = rule.weekStart.rawValue
+        var byMonth = rule.byMonth.filter { (1 ... 12).contains($0) }
+        var byMonthDay = rule.byMonthDay.filter { $0 != 0 && (-31 ... 31).contains($0) }
+        var byDay = rule.byDay.filter { (-53 ... 53).contains($0.ordinal) }
+        let byYearDay = rule.byYearDay.filter { $0 != 0 && (-366 ... 366).contains($0) }
+        let byWeekNumber = rule.frequency == .yearly ? rule.byWeekNumber.filter { $0 != 0 && (-53 ... 53).contains($0) } : []
+        // RFC 5545 §3.3.10: what the rule leaves out is taken from DTSTART (the day-level defaults).
+        if byWeekNumber.isEmpty && byYearDay.isEmpty && byMonthDay.isEmpty && byDay.isEmpty {
+            switch rule.frequency {
+            case .yearly:
+                if byMonth.isEmpty { byMonth = [start.date.month] }
+                byMonthDay = [start.date.day]
+            case .monthly:
+                byMonthDay = [start.date.day]
+            case .weekly:
+                byDay = [RecurrenceWeekday(start.date.weekday)]
+            default:
+                break
+            }
+        }
+        var monthBits: UInt16 = 0
+        for m in byMonth { monthBits |= 1 << m }
+        months = monthBits
+        var fromStart: UInt32 = 0, fromEnd: UInt32 = 0
+        for d in byMonthDay { if d > 0 { fromStart |= 1 << d } else { fromEnd |= 1 << -d } }
+        monthDaysFromStart = fromStart; monthDaysFromEnd = fromEnd; hasMonthDays = !byMonthDay.isEmpty
+        yearDays = byYearDay
+        weekNumbers = byWeekNumber
+        var plain: UInt8 = 0
+        for d in byDay where d.ordinal == 0 { plain |= 1 << d.weekday.rawValue }
+        weekdays = plain
+        numberedWeekdays = byDay.filter { $0.ordinal != 0 }
+        hasWeekdays = !byDay.isEmpty
+        ordinalsCountInYear = rule.frequency == .yearly && byMonth.isEmpty
+
+        let hours = Self.sorted(rule.byHour.filter { (0 ... 23).contains($0) })
+        let minutes = Self.sorted(rule.byMinute.filter { (0 ... 59).contains($0) })
+        // A leap second (60) is accepted by the grammar but never exists on a wall clock: ignored.
+        let seconds = Self.sorted(rule.bySecond.filter { (0 ... 59).contains($0) })
+        func mask32(_ v: [Int]) -> UInt32 { v.reduce(0) { $0 | 1 << UInt32($1) } }
+        func mask64(_ v: [Int]) -> UInt64 { v.reduce(0) { $0 | 1 << UInt64($1) } }
+        let secondList = rule.bySecond.isEmpty ? [start.second] : seconds
+        let minuteList = rule.byMinute.isEmpty ? [start.minute] : minutes
+        let hourList = rule.byHour.isEmpty ? [start.hour] : hours
+        switch rule.frequency {
+        case .secondly:
+            hourMask = rule.byHour.isEmpty ? nil : mask32(hours)
+            minuteMask = rule.byMinute.isEmpty ? nil : mask64(minutes)
+            secondMask = rule.bySecond.isEmpty ? nil : mask64(seconds)
+            times = [0]
+        case .minutely:
+            hourMask = rule.byHour.isEmpty ? nil : mask32(hours)
+            minuteMask = rule.byMinute.isEmpty ? nil : mask64(minutes)
+            secondMask = nil
+            times = secondList
+        case .hourly:
+            hourMask = rule.byHour.isEmpty ? nil : mask32(hours)
+            minuteMask = nil; secondMask = nil
+            times = minuteList.flatMap { m in secondList.map { m * 60 + $0 } }
+        default:
+            hourMask = nil; minuteMask = nil; secondMask = nil
+            times = hourList.flatMap { h in minuteList.flatMap { m in secondList.map { h * 3600 + m * 60 + $0 } } }
+        }
+        setPositions = rule.bySetPosition.filter { $0 != 0 }
+    }
+
+    private static func sorted(_ v: [Int]) -> [Int] { Array(Set(v)).sorted() }
+
+    /// The week-numbering facts of one year for BYWEEKNO: where week 1 of the year before, of this
+    /// year, and of the next two years begins (RFC 5545 §3.3.10: week 1 is the first week, starting
+    /// on WKST, with at least four days in the year, i.e. the week holding January 4th).
+    struct WeekYear {
+        let firsts: (Int, Int, Int, Int)
+
+        init(year: Int, weekStart: Int) {
+            func first(_ y: Int) -> Int {
+                let jan4 = CivilDate(year: y, month: 1, day: 4).daysSinceEpoch
+                return jan4 - (IntervalArithmetic.weekday(ofDay: jan4) - weekStart + 7) % 7
+            }
+            firsts = (first(year - 1), first(year), first(year + 1), first(year + 2))
+        }
+
+        /// The week number of `day` (in the week-numbering year it belongs to) and that year's week count.
+        func week(ofDay day: Int, weekday: Int, weekStart: Int) -> (number: Int, weeks: Int) {
+            let weekBegin = day - (weekday - weekStart + 7) % 7
+            if weekBegin >= firsts.2 { return ((weekBegin - firsts.2) / 7 + 1, (firsts.3 - firsts.2) / 7) }
+            if weekBegin >= firsts.1 { return ((weekBegin - firsts.1) / 7 + 1, (firsts.2 - firsts.1) / 7) }
+            return ((weekBegin - firsts.0) / 7 + 1, (firsts.1 - firsts.0) / 7)
+        }
+    }
+
+    /// Whether a day passes every day-level BYxxx part.
+    @inline(__always)
+    func matches(day epochDay: Int, month: Int, dayOfMonth: Int, daysInMonth: Int, dayOfYear: Int, daysInYear: Int,
+                 weekday: Int, weekYear: WeekYear?) -> Bool {
+        if months != 0 && (months >> UInt16(month)) & 1 == 0 { return false }
+        if hasMonthDays {
+            let fromEnd = daysInMonth - dayOfMonth + 1
+            if (monthDaysFromStart >> UInt32(dayOfMonth)) & 1 == 0 && (monthDaysFromEnd >> UInt32(fromEnd)) & 1 == 0 { return false }
+        }
+        if !yearDays.isEmpty {
+            var hit = false
+            for v in yearDays where (v > 0 ? v : daysInYear + v + 1) == dayOfYear { hit = true; break }
+            if !hit { return false }
+        }
+        if let weekYear, !weekNumbers.isEmpty {
+            let w = weekYear.week(ofDay: epochDay, weekday: weekday, weekStart: weekStart)
+            var hit = false
+            for v in weekNumbers where (v > 0 ? v : w.weeks + v + 1) == w.number { hit = true; break }
+            if !hit { return false }
+        }
+        if hasWeekdays && (weekdays >> UInt8(weekday)) & 1 == 0 {
+            let (index, count) = ordinalsCountInYear ? (dayOfYear, daysInYear) : (dayOfMonth, daysInMonth)
+            let forward = (index - 1) / 7 + 1
+            let backward = -((count - index) / 7 + 1)
+            var hit = false
+            for d in numberedWeekdays where d.weekday.rawValue == weekday && (d.ordinal == forward || d.ordinal == backward) {
+                hit = true; break
+            }
+            if !hit { return false }
+        }
+        return true
+    }
+
+    /// `matches` for a day known only by its count since 1970-01-01.
+    func matches(day epochDay: Int) -> Bool {
+        let c = CivilDate(daysSinceEpoch: epochDay)
+        let jan1 = CivilDate(year: c.year, month: 1, day: 1).daysSinceEpoch
+        let weekYear = weekNumbers.isEmpty ? nil : WeekYear(year: c.year, weekStart: weekStart)
+        return matches(day: epochDay, month: c.month, dayOfMonth: c.day, daysInMonth: CivilDate.daysIn(month: c.month, year: c.year),
+                       dayOfYear: epochDay - jan1 + 1, daysInYear: CivilDate.daysIn(year: c.year),
+                       weekday: IntervalArithmetic.weekday(ofDay: epochDay), weekYear: weekYear)
+    }
+}

@@ -1,0 +1,106 @@
+import SlotMatchCore
+
+/// The recurrence set of one calendar component, RFC 5545 §3.8.5: DTSTART, the instances of its
+/// RRULEs and RDATEs, minus those of its EXRULEs (RFC 2445) and EXDATEs, as sorted unique instants.
+///
+/// Rules expand in DTSTART's wall-clock time and each instance is then placed through the zone:
+/// generated times in a spring-forward gap are dropped, DTSTART and RDATEs in a gap are read with
+/// the offset before it, a repeated autumn time is its first occurrence. EXDATEs remove by instant.
+/// Window queries jump over whole intervals before the window when a rule has no COUNT.
+public struct RecurrenceSet: Sendable {
+    public let start: RecurrenceStart
+    public let rules: [RecurrenceRule]
+    public let exceptionRules: [RecurrenceRule]
+    public let additions: [RecurrenceStart]
+    public let exclusions: [RecurrenceStart]
+    private let startInstant: Int64
+    private let additionInstants: [Int64]
+    private let exclusionInstants: [Int64]
+
+    public init(start: RecurrenceStart, rules: [RecurrenceRule] = [], exceptionRules: [RecurrenceRule] = [],
+                additions: [RecurrenceStart] = [], exclusions: [RecurrenceStart] = []) {
+        self.start = start; self.rules = rules; self.exceptionRules = exceptionRules
+        self.additions = additions; self.exclusions = exclusions
+        startInstant = start.instant.secondsSinceEpoch
+        additionInstants = RecurrenceSet.sortedUnique(additions.map { $0.instant.secondsSinceEpoch })
+        exclusionInstants = RecurrenceSet.sortedUnique(exclusions.map { $0.instant.secondsSinceEpoch })
+    }
+
+    /// The starts of the instances in `[from, to)`, sorted and unique, at most `limit` of them.
+    public func occurrences(from: Instant, to: Instant, limit: Int = .max) -> [Instant] {
+        var found: [Instant] = []
+        guard limit > 0 else { return found }
+        forEachOccurrence(from: from, to: to) { instant in
+            found.append(instant)
+            return found.count < limit
+        }
+        return found
+    }
+
+    /// Calls `body` with each instance start in `[from, to)` in order, until it returns false.
+    public func forEachOccurrence(from: Instant, to: Instant, _ body: (Instant) -> Bool) {
+        let low = from.secondsSinceEpoch, high = to.secondsSinceEpoch
+        guard low < high else { return }
+        // Intervals ending before the window are skipped; two days' margin covers any UTC offset.
+        let skipTarget = LocalDateTime(wallSeconds: start.zone.localTime(of: from).wallSeconds - 2 * 86_400)
+        var streams = rules.map { expansion($0, includesStart: true, skippingTo: skipTarget) }
+        var heads = streams.indices.map { RecurrenceSet.pull(&streams[$0], atLeast: low) }
+        var exceptionStreams = exceptionRules.map { expansion($0, includesStart: false, skippingTo: skipTarget) }
+        var exceptionHeads = exceptionStreams.indices.map { RecurrenceSet.pull(&exceptionStreams[$0], atLeast: low) }
+        var startPending = startInstant >= low
+        var addition = RecurrenceSet.lowerBound(additionInstants, low)
+        var exclusion = RecurrenceSet.lowerBound(exclusionInstants, low)
+        var last = Int64.min
+        while true {
+            var next = Int64.max
+            for h in heads where h < next { next = h }
+            if startPending && startInstant < next { next = startInstant }
+            if addition < additionInstants.count && additionInstants[addition] < next { next = additionInstants[addition] }
+            if next >= high { return }
+            for i in heads.indices where heads[i] == next { heads[i] = RecurrenceSet.pull(&streams[i], atLeast: low) }
+            if startPending && startInstant == next { startPending = false }
+            while addition < additionInstants.count && additionInstants[addition] == next { addition += 1 }
+            if next == last { continue }
+            last = next
+            while exclusion < exclusionInstants.count && exclusionInstants[exclusion] < next { exclusion += 1 }
+            if exclusion < exclusionInstants.count && exclusionInstants[exclusion] == next { continue }
+            var excluded = false
+            for j in exceptionHeads.indices {
+                while exceptionHeads[j] < next { exceptionHeads[j] = RecurrenceSet.pull(&exceptionStreams[j], atLeast: next) }
+                if exceptionHeads[j] == next { excluded = true }
+            }
+            if excluded { continue }
+            if !body(Instant(secondsSinceEpoch: next)) { return }
+        }
+    }
+
+    private func expansion(_ rule: RecurrenceRule, includesStart: Bool, skippingTo target: LocalDateTime) -> RecurrenceExpansion {
+        var e = RecurrenceExpansion(rule: rule, start: start.local, zone: start.zone, includesStart: includesStart,
+                                    keepsNonexistentTimes: start.isDate)
+        e.skip(to: target)
+        return e
+    }
+
+    /// The next instant of `stream` at or after `low`, or `Int64.max` when it has ended.
+    private static func pull(_ stream: inout RecurrenceExpansion, atLeast low: Int64) -> Int64 {
+        while let (_, instant) = stream.nextWallAndInstant() {
+            if instant >= low { return instant }
+        }
+        return .max
+    }
+
+    private static func lowerBound(_ values: [Int64], _ key: Int64) -> Int {
+        var lo = 0, hi = values.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if values[mid] < key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    private static func sortedUnique(_ values: [Int64]) -> [Int64] {
+        var out: [Int64] = []
+        for v in values.sorted() where out.last != v { out.append(v) }
+        return out
+    }
+}

@@ -1,0 +1,55 @@
+import SlotMatchCore
+
+/// Turns wall-clock readings into instants through a `ZoneRules`, with the answer of
+/// `ZoneRules.resolve` (RFC 5545 §3.3.5) but without allocating, and in O(1) away from transitions.
+///
+/// It remembers the offset segment of the last answer; a reading whose instant lies more than two
+/// days inside that segment can only be unique (no real offset differs from another by 48 hours).
+struct WallClockResolver: Sendable {
+    let zone: ZoneRules
+    private var offset: Int64
+    private var fastLow: Int64
+    private var fastHigh: Int64
+    private static let margin: Int64 = 2 * 86_400
+
+    init(zone: ZoneRules) {
+        self.zone = zone
+        offset = Int64(zone.initialOffset)
+        if zone.transitionInstants.isEmpty { fastLow = .min; fastHigh = .max } else { fastLow = 1; fastHigh = 0 }
+    }
+
+    /// The instant of `wall` (its first occurrence when repeated) and whether it falls in a gap;
+    /// a gap reading is given with the offset in force before the gap.
+    @inline(__always)
+    mutating func resolve(_ wall: Int64) -> (instant: Int64, inGap: Bool) {
+        let t = wall &- offset
+        if t >= fastLow && t < fastHigh { return (t, false) }
+        return resolveNearTransition(wall)
+    }
+
+    @inline(never)
+    private mutating func resolveNearTransition(_ wall: Int64) -> (instant: Int64, inGap: Bool) {
+        func offset(at t: Int64) -> Int64 { Int64(zone.offset(at: Instant(secondsSinceEpoch: t))) }
+        let before = offset(at: wall &- 86_400), here = offset(at: wall), after = offset(at: wall &+ 86_400)
+        var first = Int64.max
+        for candidate in [before, here, after] {
+            let t = wall &- candidate
+            if offset(at: t) == candidate && t < first { first = t }
+        }
+        let answer = first == .max ? (wall &- before, true) : (first, false)
+        remember(around: answer.0)
+        return answer
+    }
+
+    private mutating func remember(around t: Int64) {
+        let instants = zone.transitionInstants
+        var lo = 0, hi = instants.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if instants[mid] <= t { lo = mid + 1 } else { hi = mid }
+        }
+        offset = Int64(lo == 0 ? zone.initialOffset : zone.offsetsAfter[lo - 1])
+        fastLow = lo == 0 ? .min : instants[lo - 1] + Self.margin
+        fastHigh = lo == instants.count ? .max : instants[lo] - Self.margin
+    }
+}
