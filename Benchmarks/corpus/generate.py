@@ -77,6 +77,17 @@ def french_holidays(year):
     ])
 
 
+def rpps(gp):
+    """A synthetic 11-digit RPPS number: a 10-digit prefix and its Luhn check digit (never a real GP's)."""
+    prefix = f"19{gp:08d}"
+    for check in range(10):
+        digits = [int(c) for c in prefix + str(check)][::-1]
+        total = sum(d if i % 2 == 0 else (2 * d - 9 if d > 4 else 2 * d) for i, d in enumerate(digits))
+        if total % 10 == 0:
+            return prefix + str(check)
+    raise AssertionError("unreachable")
+
+
 def escape_text(s):
     """RFC 5545 §3.3.11 TEXT escaping."""
     return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
@@ -187,7 +198,8 @@ class Calendar:
         commune = rng.choice(COMMUNES)
         self.lines += ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//SlotMatch//Benchmark corpus 1.0//FR",
                        "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-                       f"X-WR-CALNAME:{escape_text(doctor + ' – créneaux de soins non programmés, ' + commune)}"]
+                       f"X-WR-CALNAME:{escape_text(doctor + ' – créneaux de soins non programmés, ' + commune)}",
+                       f"X-SLOTMATCH-RPPS:{rpps(self.gp)}"]
         # No X-WR-TIMEZONE: it is not RFC 5545, and recurring-ical-events applies it to UTC rules (it expands
         # them in that zone's wall time), which the standard does not; see docs/benchmarks.md.
         if paris:
