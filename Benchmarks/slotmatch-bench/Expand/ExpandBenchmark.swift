@@ -3,7 +3,7 @@ import SlotMatchConfig
 import SlotMatchCore
 import SlotMatchImport
 
-/// `slotmatch-bench expand DIR|FILE [--from ISO] [--to ISO] [--zone TZ] [--dump FILE]`, and
+/// `slotmatch-bench expand DIR|FILE [--from ISO] [--to ISO] [--zone TZ] [--zones file|system] [--dump FILE]`, and
 /// `slotmatch-bench expand FILE --parse-only [--runs N]`.
 ///
 /// The SlotMatch side of `Scripts/bench-import` (docs/benchmarks.md): reads every `.ics` file into memory
@@ -14,7 +14,7 @@ import SlotMatchImport
 /// `--parse-only` times `ICalendarParser.parse` alone (best of `--runs`, default 3): the raw parse MB/s.
 enum ExpandBenchmark {
     static let usage = "USAGE: slotmatch-bench expand DIR|FILE [--from 2027-01-01T00:00:00Z] [--to 2028-01-01T00:00:00Z] "
-        + "[--zone Europe/Paris] [--dump FILE] [--parse-only [--runs N]]"
+        + "[--zone Europe/Paris] [--zones file|system] [--dump FILE] [--parse-only [--runs N]]"
 
     static func run(_ args: [String]) -> Int32 {
         guard let options = ExpandOptions(args) else {
@@ -35,7 +35,9 @@ enum ExpandBenchmark {
             writeStandardError("Error: the time zone \(options.zone) is not in /usr/share/zoneinfo\n")
             return 66
         }
-        let reader = PublishedFileReader(territoryZone: zone)
+        let reader = options.zones == "system"
+            ? PublishedFileReader(territoryZone: zone, zoneLookup: CalendarAvailabilityReader.systemZoneLookup)
+            : PublishedFileReader(territoryZone: zone)
         var occurrences = 0
         var failures: [InputError] = []
         let t0 = monotonicSeconds()
@@ -52,7 +54,7 @@ enum ExpandBenchmark {
         for failure in failures.prefix(5) { writeStandardError("slotmatch-bench expand: \(failure)\n") }
         if let path = options.dump { dump(corpus, reader: reader, options: options, to: path) }
         print(#"{"tool":"slotmatch","files":\#(corpus.names.count),"bytes":\#(corpus.bytes),"occurrences":\#(occurrences),"#
-              + #""seconds":\#(fixed(seconds)),"read_failures":\#(failures.count)}"#)
+              + #""seconds":\#(fixed(seconds)),"zones":"\#(options.zones)","read_failures":\#(failures.count)}"#)
         return failures.isEmpty ? 0 : 65
     }
 

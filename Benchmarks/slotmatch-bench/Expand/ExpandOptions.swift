@@ -8,6 +8,9 @@ struct ExpandOptions {
     /// The territory's zone: floating times and all-day dates are read in it.
     var zone = "Europe/Paris"
     var dump: String?
+    /// `file` (the product's rule, RFC 5545 §3.6.5: a TZID names the file's own VTIMEZONE first) or `system`
+    /// (TZIDs read from /usr/share/zoneinfo, VTIMEZONE blocks ignored): shows what the VTIMEZONE reading costs.
+    var zones = "file"
     var parseOnly = false
     var runs = 3
 
@@ -26,6 +29,7 @@ struct ExpandOptions {
             case "--to": guard let v = value(), let t = Instant.parseISO8601(v) else { return nil }; to = t
             case "--zone": guard let v = value() else { return nil }; zone = v
             case "--dump": guard let v = value() else { return nil }; dump = v
+            case "--zones": guard let v = value(), v == "file" || v == "system" else { return nil }; zones = v
             case "--runs": guard let v = value(), let n = Int(v), n > 0 else { return nil }; runs = n
             case "--parse-only": parseOnly = true
             default:
