@@ -151,3 +151,29 @@ import SlotMatchCore
         #expect(throws: InputError.self) { try SlotIndex(practitioners: [bad], slots: []) }
     }
 }
+
+/// Absurd numbers in a query or in the weights give an answer, never a trap.
+@Suite struct HostileNumbersTests {
+    @Test func extremeQueryAndWeightsDoNotTrap() throws {
+        let now = MatchingFixture.now
+        let gp = IndexedPractitioner(location: MatchingFixture.rambouillet, modes: .all)
+        let index = try MatchingFixture.index([gp], [IndexedSlot(id: 1, practitioner: 0, start: now + 600, end: now + 1500)])
+        let search = SlotSearch(weights: CostWeights(travelMinute: Int.max, waitMinute: Int.max, treatingGPBonus: Int.min,
+                                                     practitionerLoad: Int.max, poleLoad: Int.max),
+                                travel: TravelModel(detourFactor: -3, averageSpeedKmh: .nan))
+        let queries = [
+            SlotQuery(patient: MatchingFixture.rambouillet, now: Int64.min, deadline: Int64.max, modes: .all, limit: Int.max, maxTravelMinutes: Int.max),
+            SlotQuery(patient: MatchingFixture.rambouillet, now: Int64.max, deadline: Int64.min, modes: .all, treatingPractitioner: 99, limit: 3),
+            SlotQuery(patient: GeoPoint(latitude: 91, longitude: 0), now: now, deadline: now + 3600),
+            SlotQuery(patient: MatchingFixture.rambouillet, now: now, deadline: now + 3600, limit: 0),
+        ]
+        for q in queries {
+            #expect(search.find(q, in: index) == search.findByScanningAll(q, in: index))
+        }
+        #expect(search.find(queries[0], in: index).slots.count == 1)
+        #expect(search.travelMinutes(from: MatchingFixture.rambouillet, toPractitioner: 5, in: index) > 1_000_000)
+        #expect(throws: InputError.self) {
+            try SlotIndex(practitioners: [gp], slots: [IndexedSlot(id: 1, practitioner: 0, start: Int64.max - 1, end: Int64.max)])
+        }
+    }
+}

@@ -17,7 +17,7 @@ enum MatchingFixture {
     }
 
     /// A random instance: GPs clustered around a few towns in a 60 km box, slots over a week.
-    static func random(seed: UInt64, practitioners: Int, slotsPerGP: Int, cellKilometres: Double = 5) throws -> (SlotIndex, [IndexedPractitioner]) {
+    static func random(seed: UInt64, practitioners: Int, slotsPerGP: Int, cellKilometres: Double = 5, spanDays: Int = 7) throws -> (SlotIndex, [IndexedPractitioner]) {
         var rng = SplitMix(seed: seed)
         let towns = (0 ..< 6).map { _ in
             GeoPoint(latitude: 48.4 + Double.random(in: 0 ..< 0.5, using: &rng), longitude: 1.5 + Double.random(in: 0 ..< 0.7, using: &rng))
@@ -42,7 +42,7 @@ enum MatchingFixture {
         for (p, gp) in gps.enumerated() {
             for _ in 0 ..< Int.random(in: 0 ... slotsPerGP, using: &rng) {
                 // Starts on a 5-minute grid so equal starts (ties) happen.
-                let start = now - 3600 + 300 * Int64.random(in: 0 ..< 2100, using: &rng)
+                let start = now - 3600 + 300 * Int64.random(in: 0 ..< Int64(spanDays) * 300, using: &rng)
                 let mode = gp.modes.modes.randomElement(using: &rng) ?? .office
                 slots.append(IndexedSlot(id: id, practitioner: Int32(p), start: start, end: start + 900, mode: mode,
                                          visibility: tags.randomElement(using: &rng)!))

@@ -6,8 +6,8 @@ import SlotMatchCore
 /// random instances and queries.
 @Suite struct ReferenceTests {
     struct Instance: Sendable, CustomTestStringConvertible {
-        var seed: UInt64, practitioners: Int, slotsPerGP: Int, cellKilometres: Double
-        var testDescription: String { "seed \(seed), \(practitioners) GPs × ≤\(slotsPerGP), cells \(cellKilometres) km" }
+        var seed: UInt64, practitioners: Int, slotsPerGP: Int, cellKilometres: Double, spanDays: Int = 7
+        var testDescription: String { "seed \(seed), \(practitioners) GPs × ≤\(slotsPerGP), cells \(cellKilometres) km, \(spanDays) days" }
     }
 
     static let instances: [Instance] = [
@@ -18,12 +18,14 @@ import SlotMatchCore
         Instance(seed: 5, practitioners: 400, slotsPerGP: 10, cellKilometres: 5),
         Instance(seed: 6, practitioners: 150, slotsPerGP: 60, cellKilometres: 11),
         Instance(seed: 7, practitioners: 40, slotsPerGP: 3, cellKilometres: 1),
+        // A long span: buckets wider than an hour.
+        Instance(seed: 8, practitioners: 2500, slotsPerGP: 8, cellKilometres: 5, spanDays: 500),
     ]
 
     @Test(arguments: instances)
     func indexAgreesWithScanningAll(_ inst: Instance) throws {
         var (index, gps) = try MatchingFixture.random(seed: inst.seed, practitioners: inst.practitioners,
-                                                      slotsPerGP: inst.slotsPerGP, cellKilometres: inst.cellKilometres)
+                                                      slotsPerGP: inst.slotsPerGP, cellKilometres: inst.cellKilometres, spanDays: inst.spanDays)
         var rng = SplitMix(seed: inst.seed &* 7919)
         let now = MatchingFixture.now
         let modeChoices: [ModeSet] = [[.office], [.homeVisit], [.video], [.office, .homeVisit], .all, [.office, .video]]
@@ -34,7 +36,7 @@ import SlotMatchCore
         for round in 0 ..< 150 {
             let patient = GeoPoint(latitude: 48.35 + Double.random(in: 0 ..< 0.65, using: &rng),
                                    longitude: 1.4 + Double.random(in: 0 ..< 0.9, using: &rng))
-            let at = now + Int64.random(in: -3600 ... 86400, using: &rng)
+            let at = now + Int64.random(in: -3600 ... 86400 * Int64(inst.spanDays) / 7, using: &rng)
             var q = SlotQuery(patient: patient, now: at, deadline: at + Int64.random(in: -600 ... 72 * 3600, using: &rng),
                               modes: modeChoices.randomElement(using: &rng)!, limit: Int.random(in: 1 ... 12, using: &rng),
                               maxTravelMinutes: Int.random(in: 5 ... 120, using: &rng))
@@ -62,5 +64,6 @@ import SlotMatchCore
             }
         }
         if inst.practitioners >= 10 { #expect(nonEmpty > 20) }
+        if inst.spanDays > 100 { #expect(index.bucketSeconds > 3600) }
     }
 }

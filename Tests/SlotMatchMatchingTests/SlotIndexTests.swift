@@ -25,7 +25,9 @@ import SlotMatchCore
             #expect(ids.isDisjoint(with: removed.map(\.id)))
             #expect(search.find(q, in: index) == search.findByScanningAll(q, in: index))
         }
+        #expect(index.bucketBitsAreExact())
         for s in removed { try index.insert(s) }
+        #expect(index.bucketBitsAreExact())
         #expect(search.find(q, in: index) == first)
     }
 
@@ -47,6 +49,26 @@ import SlotMatchCore
         try index.insert(IndexedSlot(id: 6, practitioner: 0, start: now + 3600, end: now + 4500))
         #expect(index.freeSlotCount == 2)
         let removed4 = index.remove(slotID: 99); #expect(!removed4)
+    }
+
+    @Test func bucketBitsStayExactUnderRandomUpdates() throws {
+        var (index, _) = try MatchingFixture.random(seed: 11, practitioners: 80, slotsPerGP: 40)
+        var rng = SplitMix(seed: 12)
+        var out: [IndexedSlot] = []
+        for step in 0 ..< 3000 {
+            let id = Int64.random(in: 1 ... 1700, using: &rng)
+            if let s = index.slot(id: id), Bool.random(using: &rng) {
+                _ = index.remove(slotID: id); out.append(s)
+            } else if !out.isEmpty {
+                var s = out.remove(at: Int.random(in: 0 ..< out.count, using: &rng))
+                if Bool.random(using: &rng) { s.start += 900 * Int64.random(in: -20 ... 20, using: &rng); s.end = s.start + 900 }
+                try index.insert(s)
+            }
+            if step % 500 == 0 { #expect(index.bucketBitsAreExact()) }
+        }
+        #expect(index.bucketBitsAreExact())
+        let q = SlotQuery(patient: MatchingFixture.rambouillet, now: now, deadline: now + 72 * 3600, modes: .all, limit: 8)
+        #expect(search.find(q, in: index) == search.findByScanningAll(q, in: index))
     }
 
     @Test func poleLoadFollowsMarkUsed() throws {

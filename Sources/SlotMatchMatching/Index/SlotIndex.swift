@@ -2,19 +2,19 @@ import SlotMatchCore
 
 /// The in-memory spatio-temporal index of free slots that the operator's search runs on.
 ///
-/// Layout: a grid of ~5 km cells over the practices (`PracticeGrid`), and for each GP one contiguous
-/// array of its free slots sorted by (start, id). A GP's slots all share one place, so space is indexed
-/// by practice and time by a binary search inside the GP's array: a query walks rings of cells outward
-/// from the patient (nearest first), and for each GP met jumps to the first slot starting at
-/// now + travel, reading forward only until the deadline or until the slot cannot beat the k-th best.
-/// Chosen over time buckets × cells because slots never move in space: one spatial structure for P GPs
-/// instead of one per hour, and no bucket boundaries to merge.
-///
+/// Layout: a grid of ~5 km cells over the practices (`PracticeGrid`); for each GP one contiguous array of
+/// its free slots sorted by (start, id); and 15-minute time buckets as bitsets, one row per cell and one
+/// per GP (bit set = a free slot starts in that bucket). A query walks rings of cells outward from the
+/// patient (nearest first), skips cells and GPs whose first bucket is too late or whose cost bound cannot
+/// beat the k-th best, and for a GP that survives jumps by binary search to the first slot at
+/// now + travel, reading forward only until the deadline or until no later slot can enter the k best.
+/// Chosen over per-bucket slot lists because a GP's slots share one place: space is indexed once, by
+/// practice, and the bitsets give the time pruning of buckets without moving slots between lists.
 /// Complexity (P GPs, m_p slots of GP p, n slots): build O(n log m + P); query O(G log m + S) for the G
 /// GPs in the rings visited and the S slots read, independent of n; `remove` O(1) expected (a hash
-/// lookup, then O(log m_p) to the entry, left as a tombstone); `insert` O(log m_p + m_p) (a memmove in one
+/// lookup, then O(log m_p) to the entry, left as a tombstone; plus the GPs of its cell when a bucket empties); `insert` O(log m_p + m_p) (a memmove in one
 /// GP's array of about a hundred entries, or O(log m_p) when reviving a tombstone); `adjustUsed` O(1).
-/// Memory: about 32 bytes a slot plus the id table.
+/// Memory: about 32 bytes a slot plus the id table, and (cells + GPs) × buckets bits (at most 32 MB).
 public struct SlotIndex: Sendable {
     public private(set) var practitioners: [IndexedPractitioner]
     var points: [SpherePoint]
@@ -27,14 +27,18 @@ public struct SlotIndex: Sendable {
     var memberPoints: [SpherePoint]
     var memberPermille: [Int32]
     var memberPole: [Int32]
-    /// Time buckets per cell: how many free slots of the cell's GPs start in each bucket, and one bit
-    /// per non-empty bucket, so the search skips a cell whose first slot cannot be early enough.
+    var memberModes: [UInt8]
+    /// Time buckets (15 min): one bit per cell and bucket, set when a free slot of the cell's GPs starts
+    /// in it, so the search skips a cell whose first slot cannot be early enough.
     let bucketBase: Int64
     let bucketSeconds: Int64
     let bucketCount: Int
     let wordsPerCell: Int
-    var bucketCounts: [Int32]
     var bucketBits: [UInt64]
+    /// The same per GP, in grid order: lets the search skip a GP without reading its slots.
+    var memberBucketBits: [UInt64]
+    /// The largest home-visit radius of any GP: bounds how far a home-visit-only search looks.
+    public let maximumHomeVisitRadiusKm: Double
     /// Free (not removed) slots in the index.
     public private(set) var freeSlotCount: Int
 
@@ -53,6 +57,7 @@ public struct SlotIndex: Sendable {
             }
         }
         self.practitioners = practitioners
+        self.maximumHomeVisitRadiusKm = practitioners.map(\.homeVisitRadiusKm).max() ?? 0
         self.points = practitioners.map { SpherePoint($0.location) }
         var counts = [Int](repeating: 0, count: practitioners.count)
         for (i, s) in slots.enumerated() {
@@ -64,6 +69,10 @@ public struct SlotIndex: Sendable {
             guard s.end >= s.start else {
                 throw InputError(SourcePlace(jsonPath: "$.slots[\(i)].end"), "slot \(s.id) ends before it starts",
                                  remedy: "Check the slot's start and end times.")
+            }
+            guard s.start >= 0 && s.end <= SlotIndex.latestInstant else {
+                throw InputError(SourcePlace(jsonPath: "$.slots[\(i)].start"), "slot \(s.id) is not between 1970 and 3000",
+                                 remedy: "Check the slot's start and end times (UTC seconds).")
             }
             counts[Int(s.practitioner)] += 1
         }
@@ -96,21 +105,22 @@ public struct SlotIndex: Sendable {
         self.memberPoints = grid.members.map { points[Int($0)] }
         self.memberPermille = grid.members.map { SlotIndex.permille(practitioners[Int($0)]) }
         self.memberPole = grid.members.map { practitioners[Int($0)].pole }
-        // Hour buckets over the slots' span, widened when the span is long so that cells × buckets stays bounded.
+        self.memberModes = grid.members.map { practitioners[Int($0)].modes.rawValue }
+        // 15-minute buckets over the slots' span, widened when the span is long so that the bits stay under 32 MB.
         var first = Int64.max, last = Int64.min
         for s in slots { first = min(first, s.start); last = max(last, s.start) }
         if slots.isEmpty { first = 0; last = 0 }
         let span = last - first
-        let most = Int64(max(1, min(4096, 8_000_000 / max(1, grid.cellCount))))
-        var width: Int64 = 3600
-        if span / width + 1 > most { width = ((span / most) / 3600 + 1) * 3600 }
+        let most = Int64(max(64, min(4096, (1 << 28) / max(1, grid.cellCount + practitioners.count))))
+        var width: Int64 = 900
+        if span / width + 1 > most { width = ((span / most) / 900 + 1) * 900 }
         self.bucketBase = first
         self.bucketSeconds = width
         self.bucketCount = Int(span / width + 1)
         self.wordsPerCell = (bucketCount + 63) / 64
-        self.bucketCounts = [Int32](repeating: 0, count: grid.cellCount * bucketCount)
         self.bucketBits = [UInt64](repeating: 0, count: grid.cellCount * wordsPerCell)
-        for s in slots { countSlot(practitioner: s.practitioner, start: s.start, by: 1) }
+        self.memberBucketBits = [UInt64](repeating: 0, count: practitioners.count * wordsPerCell)
+        for s in slots { markBucket(practitioner: s.practitioner, start: s.start) }
     }
 
     static func permille(_ gp: IndexedPractitioner) -> Int32 {
@@ -123,6 +133,9 @@ public struct SlotIndex: Sendable {
 
     public var practitionerCount: Int { practitioners.count }
 
+    /// 3000-01-01T00:00:00Z: slots and query instants are kept before it so no time arithmetic can overflow.
+    public static let latestInstant: Int64 = 32_503_680_000
+
     /// Whether the slot is in the index and free.
     public func contains(slotID: Int64) -> Bool {
         guard let at = position(of: slotID) else { return false }
@@ -134,7 +147,7 @@ public struct SlotIndex: Sendable {
     public mutating func remove(slotID: Int64) -> Bool {
         guard let at = position(of: slotID), slotsByPractitioner[Int(at.practitioner)][at.offset].alive else { return false }
         slotsByPractitioner[Int(at.practitioner)][at.offset].alive = false
-        countSlot(practitioner: at.practitioner, start: slotsByPractitioner[Int(at.practitioner)][at.offset].start, by: -1)
+        unmarkBucketIfEmpty(practitioner: at.practitioner, start: slotsByPractitioner[Int(at.practitioner)][at.offset].start)
         freeSlotCount -= 1
         return true
     }
@@ -146,18 +159,19 @@ public struct SlotIndex: Sendable {
             throw InputError(SourcePlace(jsonPath: "$.practitioner"), "slot \(slot.id) belongs to an unknown practitioner index \(slot.practitioner)",
                              remedy: "Rebuild the index after adding the practitioner.")
         }
-        guard slot.end >= slot.start else {
-            throw InputError(SourcePlace(jsonPath: "$.end"), "slot \(slot.id) ends before it starts", remedy: "Check the slot's times.")
+        guard slot.end >= slot.start, slot.start >= 0, slot.end <= SlotIndex.latestInstant else {
+            throw InputError(SourcePlace(jsonPath: "$.end"), "slot \(slot.id) ends before it starts or is not between 1970 and 3000",
+                             remedy: "Check the slot's times.")
         }
         if let at = position(of: slot.id) {
             let old = slotsByPractitioner[Int(at.practitioner)][at.offset]
             if at.practitioner == slot.practitioner && old.start == slot.start {
-                if !old.alive { freeSlotCount += 1; countSlot(practitioner: slot.practitioner, start: slot.start, by: 1) }
+                if !old.alive { freeSlotCount += 1; markBucket(practitioner: slot.practitioner, start: slot.start) }
                 slotsByPractitioner[Int(at.practitioner)][at.offset] = SlotIndex.entry(slot)
                 return
             }
-            if old.alive { freeSlotCount -= 1; countSlot(practitioner: at.practitioner, start: old.start, by: -1) }
             slotsByPractitioner[Int(at.practitioner)].remove(at: at.offset)
+            if old.alive { freeSlotCount -= 1; unmarkBucketIfEmpty(practitioner: at.practitioner, start: old.start) }
         }
         let entry = SlotIndex.entry(slot)
         let p = Int(slot.practitioner)
@@ -169,7 +183,7 @@ public struct SlotIndex: Sendable {
         }
         slotsByPractitioner[p].insert(entry, at: lo)
         locators[slot.id] = SlotLocator(practitioner: slot.practitioner, start: slot.start)
-        countSlot(practitioner: slot.practitioner, start: slot.start, by: 1)
+        markBucket(practitioner: slot.practitioner, start: slot.start)
         freeSlotCount += 1
     }
 

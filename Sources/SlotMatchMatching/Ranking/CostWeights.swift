@@ -23,9 +23,13 @@ public struct CostWeights: Sendable, Hashable {
 
     public static let defaults = CostWeights()
 
-    /// The same weights with negatives raised to 0, since the search's lower bounds assume non-negative terms.
+    /// The largest weight the search uses: keeps every cost far from integer overflow.
+    public static let maximum = 1_000_000
+
+    /// The same weights within [0, `maximum`]: the search's lower bounds need non-negative terms.
     public var clamped: CostWeights {
-        CostWeights(travelMinute: max(0, travelMinute), waitMinute: max(0, waitMinute), treatingGPBonus: max(0, treatingGPBonus),
-                    practitionerLoad: max(0, practitionerLoad), poleLoad: max(0, poleLoad))
+        func c(_ w: Int) -> Int { min(CostWeights.maximum, max(0, w)) }
+        return CostWeights(travelMinute: c(travelMinute), waitMinute: c(waitMinute), treatingGPBonus: c(treatingGPBonus),
+                           practitionerLoad: c(practitionerLoad), poleLoad: c(poleLoad))
     }
 }

@@ -13,40 +13,60 @@ import SlotMatchCore
 /// from unit vectors without trigonometry (`SpherePoint`: same km as the haversine to 10⁻¹⁰ relative,
 /// within 1,000 km), or the query's measured minutes (`TravelOverride`) for the GPs it lists.
 ///
-/// Pruning (`find`): GPs are met by rings of grid cells; in ring r every other GP is at least
-/// `ringLowerBoundKilometres(r)` away, so a slot there costs at least (travelMinute + waitMinute) × the
-/// minutes of that distance (the wait is never shorter than the travel; video slots lower it to 0),
-/// since every other term is ≥ 0. The walk stops when that bound exceeds the k-th cost, or the reach,
-/// or the grid. The treating GP (bonus) and overridden GPs are evaluated first and apart, so the bound
-/// holds for the rest. Ties are broken by start then slot id, so `find` and `findByScanningAll` agree.
+/// Pruning (`find`), three lower bounds on the cost, each valid because every other term is ≥ 0 and
+/// the wait is never shorter than the travel (video: travel 0, start ≥ now):
+/// - ring r of grid cells: every GP there is ≥ `ringLowerBoundKilometres(r)` away, so a slot costs ≥
+///   (travelMinute + waitMinute) × those minutes; the walk stops when this passes the k-th cost, the reach
+///   (and, without video, the window) or the grid;
+/// - a cell: its first non-empty 15-minute bucket after now + the ring's travel bounds the wait; a cell
+///   with none before the deadline, or whose bound passes the k-th cost, is skipped;
+/// - a GP (from grid-ordered copies, before reading its slots): its own travel, load and first bucket.
+/// Only the GPs that survive are binary-searched, and their slots read while they can still enter the k
+/// best. The treating GP (bonus) and overridden GPs are evaluated first and apart, so the bounds hold for
+/// the rest. Ties are broken by start then slot id, so `find` and `findByScanningAll` agree exactly.
 public struct SlotSearch: Sendable {
     public var weights: CostWeights
     public var detourFactor: Double
     public var averageSpeedKmh: Double
 
-    /// Weights below zero are raised to zero (the lower bounds need non-negative terms).
+    /// Weights are clamped to [0, `CostWeights.maximum`]; a detour or speed that is not a positive
+    /// number falls back to the `TravelModel` default.
     public init(weights: CostWeights = .defaults, travel: TravelModel = TravelModel()) {
         self.weights = weights.clamped
-        self.detourFactor = travel.detourFactor
-        self.averageSpeedKmh = travel.averageSpeedKmh
+        let fallback = TravelModel()
+        self.detourFactor = travel.detourFactor.isFinite && travel.detourFactor > 0 ? travel.detourFactor : fallback.detourFactor
+        self.averageSpeedKmh = travel.averageSpeedKmh.isFinite && travel.averageSpeedKmh > 0 ? travel.averageSpeedKmh : fallback.averageSpeedKmh
+    }
+
+    /// The query with its numbers brought into sane ranges (instants within years 1970–3000, reach ≤ 10⁵
+    /// minutes, k ≤ 10⁴), so no arithmetic on them can overflow.
+    static func sane(_ q: SlotQuery) -> SlotQuery {
+        var q = q
+        q.now = min(SlotIndex.latestInstant, max(0, q.now))
+        q.deadline = min(SlotIndex.latestInstant, max(-1, q.deadline))
+        q.maxTravelMinutes = min(100_000, max(0, q.maxTravelMinutes))
+        q.limit = min(10_000, q.limit)
+        return q
     }
 
     /// Whole minutes for a great-circle distance, as `TravelModel.minutes(from:to:)` computes them.
     @inline(__always)
     func minutes(greatCircleKilometres km: Double) -> Int {
         let m = (km * detourFactor) / averageSpeedKmh * 60
-        return m.isFinite ? Int(min(1e12, m).rounded(.up)) : Int.max / 4
+        return m.isFinite ? Int(min(1e12, max(0, m)).rounded(.up)) : Int.max / 4
     }
 
     /// The estimated travel minutes from the patient to GP `p`, as the search uses them.
     public func travelMinutes(from patient: GeoPoint, toPractitioner p: Int32, in index: SlotIndex) -> Int {
-        minutes(greatCircleKilometres: SpherePoint(patient).distanceKilometres(to: index.points[Int(p)]))
+        guard p >= 0 && Int(p) < index.practitionerCount else { return Int.max / 4 }
+        return minutes(greatCircleKilometres: SpherePoint(patient).distanceKilometres(to: index.points[Int(p)]))
     }
 
     // MARK: the query
 
     /// The best `limit` slots, through the index (no full scan).
-    public func find(_ q: SlotQuery, in index: SlotIndex) -> SearchResult {
+    public func find(_ query: SlotQuery, in index: SlotIndex) -> SearchResult {
+        let q = SlotSearch.sane(query)
         guard q.limit > 0, q.patient.isValid, index.practitionerCount > 0 else {
             return SearchResult(slots: [], reasons: q.limit > 0 ? [.nothingWithinReach] : [])
         }
@@ -64,8 +84,13 @@ public struct SlotSearch: Sendable {
         }
         var reach = q.maxTravelMinutes
         if !video { reach = min(reach, Int(max(-1, (q.deadline - q.now) / 60))) }
+        if q.modes == .homeVisit {
+            // Home visits only: no GP is farther than the largest radius (one minute of slack for rounding).
+            reach = min(reach, minutes(greatCircleKilometres: index.maximumHomeVisitRadiusKm / detourFactor) + 1)
+        }
         let travelWeight = weights.travelMinute, waitWeight = weights.waitMinute
         let hasOverride = !(q.travelOverride?.isEmpty ?? true)
+        let wanted = q.modes.rawValue
         walkCells(q, index, reachMinutes: reach, stop: { ringMinutes in
             buffer.isFull && (video ? 0 : (travelWeight + waitWeight) * ringMinutes) > buffer.worstCost
         }, visit: { cell, ringMinutes in
@@ -76,18 +101,22 @@ public struct SlotSearch: Sendable {
             let cellStart = max(index.bucketLowerStart(b), reachable)
             guard cellStart <= q.deadline else { return }
             if buffer.isFull && (video ? 0 : travelWeight * ringMinutes) + waitWeight * Int((cellStart - q.now) / 60) > buffer.worstCost { return }
-            let firstStart = index.bucketLowerStart(b)
             for j in index.grid.memberRange(ofCell: cell) {
+                if index.memberModes[j] & wanted == 0 { continue }
                 let p = index.grid.members[j]
                 if p == q.treatingPractitioner { continue }
                 if hasOverride, q.travelOverride!.minutes(to: p) != nil { continue }
                 // GP bound from the grid-ordered copies, before touching the GP's slots.
                 let travel = minutes(greatCircleKilometres: patient.distanceKilometres(to: index.memberPoints[j]))
                 if travel > q.maxTravelMinutes { continue }
+                let earliest = video ? q.now : q.now + Int64(travel) * 60
+                let gb = index.firstNonEmptyBucket(member: j, from: index.bucket(of: earliest))
+                guard gb >= 0 else { continue }
+                let start = max(index.bucketLowerStart(gb), earliest)
+                guard start <= q.deadline else { continue }
                 if buffer.isFull {
                     let load = weights.practitionerLoad * Int(index.memberPermille[j]) / 1000
                         + weights.poleLoad * index.poleLoadPermille(index.memberPole[j]) / 1000
-                    let start = max(firstStart, video ? q.now : q.now + Int64(travel) * 60)
                     if load + (video ? 0 : travelWeight * travel) + waitWeight * Int((start - q.now) / 60) > buffer.worstCost { continue }
                 }
                 consider(p, q, patient, index, &buffer, pruned: true)
@@ -97,9 +126,11 @@ public struct SlotSearch: Sendable {
         return explainEmpty(q, index, scanAll: false)
     }
 
-    /// The same answer by scanning every slot of every GP: the reference the index is checked against
-    /// (tests, benchmark). O(n) per query.
-    public func findByScanningAll(_ q: SlotQuery, in index: SlotIndex) -> SearchResult {
+    /// The same answer without the index: every GP is examined, and every slot of every GP within the
+    /// travel reach, with no bound and no binary search. The reference the index is checked against
+    /// (tests, benchmark); O(P + slots of the reachable GPs) per query.
+    public func findByScanningAll(_ query: SlotQuery, in index: SlotIndex) -> SearchResult {
+        let q = SlotSearch.sane(query)
         guard q.limit > 0, q.patient.isValid, index.practitionerCount > 0 else {
             return SearchResult(slots: [], reasons: q.limit > 0 ? [.nothingWithinReach] : [])
         }
@@ -191,15 +222,17 @@ public struct SlotSearch: Sendable {
     }
 
     /// Why nothing is feasible, and the earliest slot beyond the deadline that is otherwise feasible
-    /// (ties: the lower slot id).
+    /// (among equally early ones the cheapest, then the lower slot id).
     func explainEmpty(_ q: SlotQuery, _ index: SlotIndex, scanAll: Bool) -> SearchResult {
         let patient = SpherePoint(q.patient)
         var reachable = false, anyVisibleSlot = false, anyWantedMode = false, cappedInWindow = false
         var offer: RankedSlot? = nil
         let videoBit = ModeSet.video.rawValue
-        let visit = { (p: Int32) in
+        func visit(_ p: Int32) {
             guard let t = self.terms(p, q, patient, index) else { return }
             reachable = true
+            // A GP with no wanted mode or no allowed tag can only show that visible slots exist.
+            if (t.modes == 0 || t.visibility == 0) && (anyVisibleSlot || t.visibility == 0) { return }
             let list = index.slotsByPractitioner[Int(p)]
             var i = scanAll ? 0 : SlotIndex.firstIndex(in: list, startingAtOrAfter: q.now)
             while i < list.count {
@@ -219,11 +252,12 @@ public struct SlotSearch: Sendable {
                     continue
                 }
                 guard !t.capped else { continue }
-                if let o = offer, o.start < s.start || (o.start == s.start && o.slotID < s.id) { continue }
+                if let o = offer, o.start < s.start { continue }
                 let wait = Int((s.start - q.now) / 60)
                 let travelCost = isVideo ? 0 : t.travelCost
                 let b = CostBreakdown(travel: travelCost, wait: self.weights.waitMinute * wait, treatingGP: t.treatingGP,
                                       practitionerLoad: t.practitionerLoad, poleLoad: t.poleLoad)
+                if let o = offer, o.start == s.start && (o.cost < b.total || (o.cost == b.total && o.slotID < s.id)) { continue }
                 offer = RankedSlot(slotID: s.id, practitioner: p, start: s.start, end: s.end, mode: ModeSet(rawValue: s.mode).firstMode,
                                    cost: b.total, breakdown: b, travelMinutes: isVideo ? 0 : t.travelMinutes, waitMinutes: wait,
                                    outsideTarget: true)
@@ -232,13 +266,41 @@ public struct SlotSearch: Sendable {
         if scanAll {
             for p in 0 ..< Int32(index.practitionerCount) { visit(p) }
         } else {
-            // GPs with measured minutes may be anywhere; visiting one twice changes nothing here.
+            // The treating GP (bonus) and GPs with measured minutes first: the cell bounds below leave them out.
+            // Visiting a GP twice changes nothing here.
+            if let t = q.treatingPractitioner, t >= 0 && Int(t) < index.practitionerCount { visit(t) }
             for p in q.travelOverride?.practitioners ?? [] where Int(p) < index.practitionerCount { visit(p) }
-            walkCells(q, index, reachMinutes: q.maxTravelMinutes, stop: { _ in false }, visit: { cell, _ in
-                let b = index.firstNonEmptyBucket(cell: cell, from: index.bucket(of: q.now))
+            // Once the flags are known and an offer exists, a cell or GP whose slots all start at or after the
+            // offer can only win a tie on cost: skipped when even its cost lower bound at that start is higher.
+            let video = q.modes.contains(.video)
+            let fromNow = index.bucket(of: q.now)
+            walkCells(q, index, reachMinutes: q.maxTravelMinutes, stop: { _ in false }, visit: { cell, ringMinutes in
+                let b = index.firstNonEmptyBucket(cell: cell, from: fromNow)
                 guard b >= 0 else { return }
-                if let o = offer, anyVisibleSlot && anyWantedMode && index.bucketLowerStart(b) > o.start { return }
-                for j in index.grid.memberRange(ofCell: cell) { visit(index.grid.members[j]) }
+                if let o = offer, anyVisibleSlot && anyWantedMode {
+                    let lower = index.bucketLowerStart(b)
+                    if lower > o.start { return }
+                    let waitAtOffer = self.weights.waitMinute * Int((o.start - q.now) / 60)
+                    if lower == o.start && (video ? 0 : self.weights.travelMinute * ringMinutes) + waitAtOffer > o.cost { return }
+                }
+                for j in index.grid.memberRange(ofCell: cell) {
+                    // A GP without a slot from now on adds nothing (a GP met but without slots reads as out of reach).
+                    let gb = index.firstNonEmptyBucket(member: j, from: fromNow)
+                    guard gb >= 0 else { continue }
+                    if let o = offer, anyVisibleSlot && anyWantedMode {
+                        let lower = index.bucketLowerStart(gb)
+                        if lower > o.start { continue }
+                        if lower == o.start {
+                            let travel = self.minutes(greatCircleKilometres: patient.distanceKilometres(to: index.memberPoints[j]))
+                            let bound = (video ? 0 : self.weights.travelMinute * travel) + self.weights.waitMinute * Int((o.start - q.now) / 60)
+                                + self.weights.practitionerLoad * Int(index.memberPermille[j]) / 1000
+                                + self.weights.poleLoad * index.poleLoadPermille(index.memberPole[j]) / 1000
+                                + (index.grid.members[j] == q.treatingPractitioner ? -self.weights.treatingGPBonus : 0)
+                            if bound > o.cost { continue }
+                        }
+                    }
+                    visit(index.grid.members[j])
+                }
             })
         }
         let reason: NoSlotReason
