@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "SlotMatchConfigTests", dependencies: ["SlotMatchConfig", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchStoreTests", dependencies: ["SlotMatchStore", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchImportTests", dependencies: ["SlotMatchImport", "SlotMatchConfig", "SlotMatchCore"]),
-        .testTarget(name: "slotmatchTests", dependencies: ["SlotMatchCore"]),
+        .testTarget(name: "slotmatchTests", dependencies: ["slotmatch", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchMatchingTests", dependencies: ["SlotMatchMatching", "SlotMatchCore"]),
 
         // Benchmarks: one executable, a subcommand per folder (Search/, …).

@@ -1,1 +1,3 @@
-print("slotmatch")
+import Foundation
+
+exit(SlotMatchTool.run(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))

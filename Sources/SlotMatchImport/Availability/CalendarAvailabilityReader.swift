@@ -23,9 +23,16 @@ public struct CalendarAvailabilityReader: Sendable {
     /// then IANA names, Windows names, prefixed names (`/mozilla.org/…`), from the system database.
     public var zoneLookup: ZoneLookup?
 
-    public init(territoryZone: ZoneRules, zoneLookup: ZoneLookup? = nil) {
+    /// Most occurrences one VCALENDAR may yield in the window read: far above a year of any real agenda
+    /// (a dozen weekly windows are about 600), low enough that a hostile rule fails fast.
+    public var maxOccurrences: Int
+
+    public static let defaultMaxOccurrences = 200_000
+
+    public init(territoryZone: ZoneRules, zoneLookup: ZoneLookup? = nil, maxOccurrences: Int = CalendarAvailabilityReader.defaultMaxOccurrences) {
         self.territoryZone = territoryZone
         self.zoneLookup = zoneLookup
+        self.maxOccurrences = maxOccurrences
     }
 
     /// UTC by its usual names; nothing else.
@@ -87,6 +94,7 @@ public struct CalendarAvailabilityReader: Sendable {
                 }
                 return template(.busy, component, calendarTerms, practitioner)
             }
+            try checkCount(occurrences.count, series)
         }
 
         // VAVAILABILITY: AVAILABLE windows combined by priority (RFC 7953 §4).
@@ -154,6 +162,7 @@ public struct CalendarAvailabilityReader: Sendable {
                 let terms = try SlotTerms.read(component, inheriting: layerTerms, duration: Self.durationSeconds)
                 return template(.available, component, terms, practitioner)
             }
+            try checkCount(available.count, series)
         }
         return AvailabilityLayer(uid: uid, rangeStart: rangeStart, rangeEnd: rangeEnd, busyType: busyType,
                                  priority: priority, available: available, place: availability.place)
@@ -296,6 +305,13 @@ public struct CalendarAvailabilityReader: Sendable {
         return result
     }
 
+    func checkCount(_ count: Int, _ series: Series) throws(InputError) {
+        guard count > maxOccurrences else { return }
+        throw InputError(series.master?.place ?? series.overrides.first?.place ?? SourcePlace(),
+                         "the calendar yields more than \(maxOccurrences) occurrences in the period read (reached at UID \(series.uid))",
+                         remedy: "Publish a shorter period, or check the recurring rules for a mistake such as FREQ=MINUTELY.")
+    }
+
     /// A RECURRENCE-ID;RANGE=THISANDFUTURE override: what it does to its instance and every later one.
     struct FutureChange {
         var recurrenceID: Int64
@@ -310,7 +326,8 @@ public struct CalendarAvailabilityReader: Sendable {
     /// The instances the master's recurrence (DTSTART, RRULE, RDATE, EXDATE) generates within the window.
     func instances(of master: CalendarComponent, timing: ComponentTiming, window: Window,
                    zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules) throws(InputError) -> [ComponentInstance] {
-        try RecurrenceBridge.instances(of: master, timing: timing, window: window, territory: territoryZone, zoneOf: zoneOf)
+        try RecurrenceBridge.instances(of: master, timing: timing, window: window, territory: territoryZone,
+                                       limit: maxOccurrences, zoneOf: zoneOf)
     }
 
     // MARK: - Classification

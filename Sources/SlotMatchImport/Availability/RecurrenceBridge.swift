@@ -12,7 +12,7 @@ enum RecurrenceBridge {
     }
 
     static func instances(of master: CalendarComponent, timing: ComponentTiming, window: CalendarAvailabilityReader.Window,
-                          territory: ZoneRules,
+                          territory: ZoneRules, limit: Int,
                           zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules) throws(InputError) -> [ComponentInstance] {
         let start = recurrenceStart(timing.start, zone: timing.zone)
         var rules: [RecurrenceRule] = []
@@ -54,13 +54,21 @@ enum RecurrenceBridge {
         let set = RecurrenceSet(start: start, rules: rules, additions: additions, exclusions: exclusions)
         let bound = max(lengthBound(timing), periodEnds.isEmpty ? 0 : periodEnds.map { $0.value.secondsSinceEpoch - $0.key }.max() ?? 0)
         var result: [ComponentInstance] = []
+        var overLimit = false
         set.forEachOccurrence(from: window.from.adding(seconds: -bound), to: window.to) { instanceStart in
             if !excludedDays.isEmpty, excludedDays.contains(timing.zone.localTime(of: instanceStart).date.daysSinceEpoch) { return true }
             let end = periodEnds[instanceStart.secondsSinceEpoch] ?? timing.end(of: instanceStart)
             if window.keeps(instanceStart, end) {
                 result.append(ComponentInstance(recurrenceID: instanceStart, start: instanceStart, end: end))
+                if result.count > limit { overLimit = true; return false }
             }
             return true
+        }
+        if overLimit {
+            // A hostile or mistaken rule (FREQ=SECONDLY, FREQ=MINUTELY) must fail fast, not fill memory.
+            let place = master.property("RRULE")?.place ?? master.place
+            throw InputError(place, "this \(master.name) repeats more than \(limit) times in the period read",
+                             remedy: "Check its RRULE (FREQ=SECONDLY or MINUTELY is almost always a mistake for consultation times).")
         }
         return result
     }

@@ -5,7 +5,8 @@ import SlotMatchCore
 ///
 /// - `X-SLOTMATCH-MODE`: `AMB` (default), `HH` or `VR`;
 /// - `X-SLOTMATCH-VISIBILITY`: comma list of `PUBLIC`, `PRO`, `SNP`, `CPTS` (default `SNP`);
-/// - `X-SLOT-DURATION`: an iCalendar duration (RFC 5545 §3.3.6), e.g. `PT20M`; absent means the practitioner's default.
+/// - `X-SLOT-DURATION`: an iCalendar duration (RFC 5545 §3.3.6) from 5 minutes to a day, e.g. `PT20M`;
+///   absent means the practitioner's default.
 public struct SlotTerms: Sendable, Hashable {
     public var mode: ConsultationMode
     public var visibility: SlotVisibility
@@ -16,6 +17,9 @@ public struct SlotTerms: Sendable, Hashable {
     }
 
     public static let `default` = SlotTerms()
+
+    /// Shortest slot a file may ask for: nobody consults in less, and it bounds how many slots a window makes.
+    public static let minimumSlotLengthSeconds: Int64 = 5 * 60
 
     /// The terms of `component`, falling back property by property on `inherited`.
     /// `duration` reads an iCalendar duration into seconds (the iCalendar value layer's parser).
@@ -47,9 +51,9 @@ public struct SlotTerms: Sendable, Hashable {
         }
         if let property = component.property("X-SLOT-DURATION") {
             let seconds = try duration(property)
-            guard seconds > 0, seconds <= 24 * 3600 else {
+            guard seconds >= minimumSlotLengthSeconds, seconds <= 24 * 3600 else {
                 throw InputError(property.place, "X-SLOT-DURATION \"\(property.value)\" is not a usable slot length",
-                                 remedy: "Give a positive duration of at most a day, e.g. PT15M or PT20M.")
+                                 remedy: "Give a duration from 5 minutes to a day, e.g. PT15M or PT20M.")
             }
             terms.slotLengthSeconds = seconds
         }

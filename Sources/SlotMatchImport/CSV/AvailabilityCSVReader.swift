@@ -3,7 +3,7 @@ import SlotMatchCore
 /// Reads the availability spreadsheet a practice can type by hand (documented in docs/formats.md):
 ///
 ///     rpps,start,end,mode,visibility,slot_minutes
-///     10003456784,2026-12-07 09:00,2026-12-07 12:00,AMB,"SNP,CPTS",20
+///     10003456786,2026-12-07 09:00,2026-12-07 12:00,AMB,"SNP,CPTS",20
 ///
 /// Each row is one window of availability (an `.available` occurrence, cut into slots downstream).
 /// Local times are read in the territory's zone; times with an offset (`+01:00`, `Z`) are taken as

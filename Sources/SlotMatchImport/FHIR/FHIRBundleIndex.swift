@@ -1,6 +1,6 @@
 import SlotMatchCore
 
-/// The resources of a FHIR Bundle, indexed the ways FHIR R4 §2.36.4 (resolving references in bundles)
+/// The resources of a FHIR Bundle, indexed the ways FHIR R4 Bundle, "Resolving references in Bundles",
 /// lets a reference find them: by `fullUrl` (`urn:uuid:…`, absolute URL), by `Type/id`, and by `#id`
 /// among the `contained` resources of the referring resource.
 struct FHIRBundleIndex {

@@ -43,8 +43,6 @@ public enum FHIRBundleReader {
         }
 
         var slots: [FHIRSlotRecord] = []
-        /// The schedule each slot hangs from (index into `schedules`), parallel to `slots`.
-        var slotSchedules: [Int] = []
         var schedules: [Schedule] = []
         /// RPPS numbers of every Practitioner resource in the bundle.
         var practitionersInBundle: Set<RPPS> = []
@@ -106,16 +104,19 @@ public enum FHIRBundleReader {
                 }
                 let scheduleReference = try slot.required("schedule", "the Slot")
                 let reference = try scheduleReference.string("reference")
-                guard let reference, let target = index.resolve(reference, from: i), let schedule = scheduleOf[target] else {
+                guard let reference, let target = index.resolve(reference, from: i) else {
                     throw scheduleReference.error("the Slot's schedule \(reference ?? "(no reference)") is not in the bundle",
                                                   remedy: "Include the Schedule resource in the bundle (for a search: _include=Slot:schedule).")
+                }
+                guard let schedule = scheduleOf[target] else {
+                    throw scheduleReference.error("the Slot's schedule \(reference) is a \(index.resources[target].type), not a Schedule",
+                                                  remedy: "Point Slot.schedule at the Schedule the slot belongs to.")
                 }
                 let id = r.id ?? r.fullUrl ?? "Slot#\(i)"
                 slots.append(FHIRSlotRecord(id: id, status: statusCode, start: start, end: end,
                                             mode: try FHIRBundleReader.mode(of: slot), visibility: try FHIRBundleReader.visibility(of: slot),
                                             appointmentType: try FHIRBundleReader.codes(in: slot.optional("appointmentType")).first,
                                             practitioner: schedules[schedule].practitioner, place: slot.place))
-                slotSchedules.append(schedule)
             }
         }
 
@@ -223,6 +224,7 @@ public enum FHIRBundleReader {
     }
 
     /// `8` + 11-digit RPPS (IdNat_PS); a bare 11-digit RPPS is accepted too. The Luhn check applies.
+    /// Other IdNat_PS kinds (ADELI `0…`, FINESS-based `3…`) are not RPPS numbers: nil.
     static func rpps(fromIdentifier identifier: FHIRCursor) throws(InputError) -> RPPS? {
         guard try identifier.string("system") == practitionerIdentifierSystem else { return nil }
         let valueCursor = try identifier.required("value", "the identifier")
@@ -230,9 +232,10 @@ public enum FHIRBundleReader {
         let digits: String
         if value.utf8.count == 12, value.hasPrefix("8") { digits = String(value.dropFirst()) }
         else if value.utf8.count == 11 { digits = value }
+        else if !value.hasPrefix("8") { return nil }  // another IdNat_PS kind (0 = ADELI, 3 = FINESS-based): not an RPPS
         else {
             throw valueCursor.error("the practitioner identifier \"\(value)\" is not 8 followed by an 11-digit RPPS number",
-                                    remedy: "Write the national identifier: the digit 8 then the RPPS number, 12 digits in all (e.g. 8 + 10003456784).")
+                                    remedy: "Write the national identifier: the digit 8 then the RPPS number, 12 digits in all (for example 810003456786).")
         }
         do { return try RPPS(digits) } catch {
             throw InputError(valueCursor.place, error.problem, remedy: error.remedy)

@@ -61,7 +61,7 @@ struct FHIRCursor {
     /// The string under `key`, if present.
     func string(_ key: String) throws(InputError) -> String? { try optional(key)?.string() }
 
-    /// FHIR R4 §2.24.0.1 `instant`: a date-time with seconds and a mandatory offset (`Z` or `±hh:mm`).
+    /// FHIR R4 Data Types, `instant`: a date-time with seconds and a mandatory offset (`Z` or `±hh:mm`).
     func instant() throws(InputError) -> Instant {
         let text = try string()
         if let instant = Instant.parseISO8601(text) { return instant }
@@ -74,7 +74,7 @@ struct FHIRCursor {
 
     /// FHIR R4 `dateTime` as a period bound: a full date-time needs an offset; a date (or a year-month,
     /// or a year) stands for the start of that day in `zone`, and as an end for the start of the next one
-    /// (FHIR R4 §2.24.0.11: a period's end includes the whole of its last date).
+    /// (FHIR R4 Data Types, `Period`: the end includes the whole of its last date).
     func dateTimeBound(isEnd: Bool, zone: ZoneRules) throws(InputError) -> Instant {
         let text = try string()
         if text.utf8.count > 10 { return try instant() }

@@ -1,4 +1,4 @@
-/// The two FHIR R4 serialisations SlotMatch reads (FHIR R4 §2.6.1 XML, §2.6.2 JSON).
+/// The two FHIR R4 serialisations SlotMatch reads (FHIR R4 "XML Representation" and "JSON Representation").
 public enum FHIRFormat: String, Sendable, Hashable, CaseIterable {
     case json, xml
 

@@ -2,7 +2,7 @@ import Foundation
 import SlotMatchCore
 
 extension FHIRNode {
-    /// FHIR JSON (FHIR R4 §2.6.2) read with Foundation's `JSONSerialization` at the edge, then turned
+    /// FHIR JSON (FHIR R4 "JSON Representation") read with Foundation's `JSONSerialization` at the edge, then turned
     /// into the neutral tree once. Primitive extensions (`_start`) are not needed and dropped.
     static func json(_ bytes: [UInt8], file: String) throws(InputError) -> FHIRNode {
         let object: Any

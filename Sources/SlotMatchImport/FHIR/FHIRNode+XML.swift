@@ -1,7 +1,7 @@
 import SlotMatchCore
 
 extension FHIRNode {
-    /// FHIR R4 §2.6.1 namespace.
+    /// FHIR R4 "XML Representation": the namespace.
     static let fhirNamespace = "http://hl7.org/fhir"
 
     /// FHIR XML read with the streaming reader into the neutral tree: a primitive is an element with a

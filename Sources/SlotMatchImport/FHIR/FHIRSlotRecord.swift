@@ -5,7 +5,7 @@ import SlotMatchCore
 public struct FHIRSlotRecord: Sendable, Hashable {
     /// `Slot.id`, else the entry's `fullUrl`, else `Slot#<entry index>`.
     public var id: String
-    /// FHIR R4 §12.12 Slot.status: `free`, `busy`, `busy-unavailable`, `busy-tentative` (`entered-in-error` is dropped).
+    /// FHIR R4 Slot.status (value set slotstatus): `free`, `busy`, `busy-unavailable`, `busy-tentative` (`entered-in-error` is dropped).
     public var status: String
     public var start: Instant
     public var end: Instant

@@ -6,10 +6,11 @@ import SlotMatchCore
 /// It walks libxml2's stream (`XMLStreamReader`, no DOM): `<icalendar>` → `<vcalendar>` →
 /// `<properties>` / `<components>`. Typed values are rewritten in iCalendar text form
 /// (`XCalValueSyntax`), a `VALUE` parameter is added where the type is not the property's default
-/// (RFC 6321 §3.4.1), parameters keep their decoded values. Elements of other namespaces are
-/// extensions and are skipped (RFC 6321 §5); unknown xCal properties (`x-…`) are kept.
+/// (RFC 6321 §3.5.1), parameters keep their decoded values. Unknown xCal properties and components
+/// (`x-…`) are kept. Elements of other namespaces are skipped: RFC 6321 §4.1 says they SHOULD be kept
+/// in an `XML` property, but nothing downstream reads one.
 public struct XCalReader {
-    /// RFC 6321 §3: the xCal namespace.
+    /// RFC 6321 §2, §7.1: the xCal namespace.
     public static let namespace = "urn:ietf:params:xml:ns:icalendar-2.0"
 
     /// The `VCALENDAR` components of an xCal document, in document order.
@@ -31,11 +32,17 @@ public struct XCalReader {
     /// The next start tag among the children of the current element, or nil at its end; text between
     /// elements is ignored.
     private func nextChild() throws(InputError) -> XMLStartTag? {
+        var ignored = ""
+        return try nextChild(collecting: &ignored)
+    }
+
+    /// The same, keeping the text met on the way.
+    private func nextChild(collecting text: inout String) throws(InputError) -> XMLStartTag? {
         while let event = try stream.next() {
             switch event {
             case .start(let tag): return tag
             case .end: return nil
-            case .text: continue
+            case .text(let t, _): text += t
             }
         }
         return nil
@@ -67,7 +74,7 @@ public struct XCalReader {
         return calendars
     }
 
-    /// RFC 6321 §3.2: a component element holds `<properties>` and `<components>`.
+    /// RFC 6321 §3.2–3.3: a component element holds `<properties>` and `<components>`.
     private func component(_ tag: XMLStartTag) throws(InputError) -> CalendarComponent {
         var result = CalendarComponent(name: tag.localName.uppercased(), place: place(tag.line))
         while let child = try nextChild() {
@@ -98,7 +105,8 @@ public struct XCalReader {
         var values: [String] = []
         var valueType: String?
         var structured: [String] = []  // GEO and REQUEST-STATUS parts (RFC 6321 §3.4.1.2, §3.4.1.3)
-        while let child = try nextChild() {
+        var directText = ""
+        while let child = try nextChild(collecting: &directText) {
             guard isXCal(child) else { try stream.skipElement(); continue }
             let type = child.localName
             if type == "parameters" {
@@ -128,11 +136,18 @@ public struct XCalReader {
         if !structured.isEmpty {
             return CalendarProperty(name: name, parameters: parameters, value: structured.joined(separator: ";"), place: place(tag.line))
         }
+        if valueType == nil, !directText.trimmingSpaces.isEmpty {
+            // Text without a type element (as in RFC 6321's own example B.2, `<tzid>US/Eastern</tzid>`):
+            // read as the property's default type.
+            let text = directText.trimmingSpaces
+            let value = XCalReader.defaultValueType(of: name) == "TEXT" ? XCalValueSyntax.escapeText(text) : text
+            return CalendarProperty(name: name, parameters: parameters, value: value, place: place(tag.line))
+        }
         guard let valueType else {
             throw InputError(place(tag.line), "the property <\(tag.localName)> has no value",
                              remedy: "Give it a typed value, for example <\(tag.localName)><text>…</text></\(tag.localName)>.")
         }
-        // RFC 6321 §3.4.1 / RFC 5545 §3.2.20: the value type is a VALUE parameter when not the default.
+        // RFC 6321 §3.5.1 / RFC 5545 §3.2.20: the value type is a VALUE parameter when not the default.
         let icalType = valueType.uppercased()
         if valueType != "unknown", icalType != XCalReader.defaultValueType(of: name),
            !parameters.contains(where: { $0.name == "VALUE" }) {
@@ -148,15 +163,9 @@ public struct XCalReader {
             guard isXCal(parameter) else { try stream.skipElement(); continue }
             var values: [String] = []
             var directText = ""
-            while let event = try stream.next() {
-                if case .end = event { break }
-                switch event {
-                case .text(let t, _): directText += t
-                case .start(let valueTag):
-                    let text = try stream.readText(of: valueTag)
-                    values.append(valueTag.localName == "boolean" ? (XCalValueSyntax.boolean(text) ?? text) : text)
-                case .end: break
-                }
+            while let valueTag = try nextChild(collecting: &directText) {
+                let text = try stream.readText(of: valueTag)
+                values.append(valueTag.localName == "boolean" ? (XCalValueSyntax.boolean(text) ?? text) : text)
             }
             if values.isEmpty, !directText.trimmingSpaces.isEmpty { values = [directText.trimmingSpaces] }
             guard !values.isEmpty else {
@@ -182,8 +191,11 @@ public struct XCalReader {
         case "float": return try plain(tag, XCalValueSyntax.float, "a decimal number")
         case "period": return try period(tag)
         case "recur": return try recur(tag)
+        case "binary":
+            // RFC 6321 §3.6.1: base64 may be wrapped with whitespace, removed when converting back.
+            return String(try stream.readText(of: tag).unicodeScalars.filter { $0 != " " && $0 != "\n" && $0 != "\r" && $0 != "\t" })
         default:
-            // binary, cal-address, uri, unknown (RFC 6321 §5) and future types: the text as written.
+            // cal-address, uri, unknown (RFC 6321 §5) and future types: the text as written.
             return try stream.readText(of: tag).trimmingSpaces
         }
     }

@@ -6,7 +6,7 @@ import SlotMatchCore
 /// Each function takes the text of one value element and returns nil when it does not match the
 /// xCal syntax of its type; the caller turns nil into an `InputError` with the element's line.
 enum XCalValueSyntax {
-    /// RFC 6321 §3.3.4 / RFC 5545 §3.3.4: `2026-12-25` → `20261225`.
+    /// RFC 6321 §3.6.4 / RFC 5545 §3.3.4: `2026-12-25` → `20261225`.
     static func date(_ text: String) -> String? {
         let b = Array(text.trimmingSpaces.utf8)
         guard b.count == 10, b[4] == dash, b[7] == dash, digits(b, [0, 1, 2, 3, 5, 6, 8, 9]) else { return nil }
@@ -14,7 +14,7 @@ enum XCalValueSyntax {
         return String(decoding: b[0 ..< 4] + b[5 ..< 7] + b[8 ..< 10], as: UTF8.self)
     }
 
-    /// RFC 6321 §3.3.5 / RFC 5545 §3.3.5: `2026-12-07T09:00:00` → `20261207T090000`, a trailing `Z` kept.
+    /// RFC 6321 §3.6.5 / RFC 5545 §3.3.5: `2026-12-07T09:00:00` → `20261207T090000`, a trailing `Z` kept.
     static func dateTime(_ text: String) -> String? {
         let trimmed = text.trimmingSpaces
         let b = Array(trimmed.utf8)
@@ -26,7 +26,7 @@ enum XCalValueSyntax {
         return datePart + "T" + timePart
     }
 
-    /// RFC 6321 §3.3.12 / RFC 5545 §3.3.12: `09:00:00` → `090000`, a trailing `Z` kept.
+    /// RFC 6321 §3.6.12 / RFC 5545 §3.3.12: `09:00:00` → `090000`, a trailing `Z` kept.
     static func time(_ text: String) -> String? {
         let b = Array(text.trimmingSpaces.utf8)
         guard b.count == 8 || (b.count == 9 && (b[8] == zulu || b[8] == zulu | 0x20)),
@@ -36,7 +36,7 @@ enum XCalValueSyntax {
         return String(decoding: b[0 ..< 2] + b[3 ..< 5] + b[6 ..< 8], as: UTF8.self) + (b.count == 9 ? "Z" : "")
     }
 
-    /// RFC 6321 §3.3.14 / RFC 5545 §3.3.14: `+01:00` → `+0100`, `-04:30:15` → `-043015`.
+    /// RFC 6321 §3.6.14 / RFC 5545 §3.3.14: `+01:00` → `+0100`, `-04:30:15` → `-043015`.
     static func utcOffset(_ text: String) -> String? {
         let b = Array(text.trimmingSpaces.utf8)
         guard b.count == 6 || b.count == 9, b[0] == UInt8(ascii: "+") || b[0] == dash, b[3] == colon,
@@ -50,7 +50,7 @@ enum XCalValueSyntax {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// RFC 5545 §3.3.6: xCal writes durations exactly as iCalendar does (`PT1H30M`, `-P1D`, `P2W`).
+    /// RFC 6321 §3.6.6 / RFC 5545 §3.3.6: xCal writes durations exactly as iCalendar does (`PT1H30M`, `-P1D`, `P2W`).
     static func duration(_ text: String) -> String? {
         let t = text.trimmingSpaces
         var b = Array(t.utf8)
@@ -66,7 +66,7 @@ enum XCalValueSyntax {
         text.contains("T") || text.contains("t") ? dateTime(text) : date(text)
     }
 
-    /// RFC 5545 §3.3.11: TEXT escapes backslash, semicolon, comma and line ends.
+    /// RFC 6321 §4 / RFC 5545 §3.3.11: TEXT escapes backslash, semicolon, comma and line ends.
     static func escapeText(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)

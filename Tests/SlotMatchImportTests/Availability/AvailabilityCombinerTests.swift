@@ -94,7 +94,7 @@ private let cases: [CombinerCase] = [
     /// The combiner against the rules evaluated minute by minute on random layers.
     @Test(arguments: 0 ..< 30)
     func matchesPointwiseReference(seed: Int) {
-        var rng = SplitMix64(seed: UInt64(seed) &+ 1000)
+        var rng = SlotRulesRandom(seed: UInt64(seed) &+ 1000)
         var layers: [AvailabilityLayer] = []
         for i in 0 ..< Int(1 + rng.next() % 5) {
             let s = Int(rng.next() % 300), e = s + Int(rng.next() % 300)

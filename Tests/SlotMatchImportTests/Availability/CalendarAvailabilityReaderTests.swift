@@ -196,6 +196,8 @@ private let snp = ["TRANSP:TRANSPARENT", "CATEGORIES:SNP"]
         ("X-SLOTMATCH-VISIBILITY:SNP,VIP", "X-SLOTMATCH-VISIBILITY"),
         ("X-SLOT-DURATION:20 minutes", "DURATION"),
         ("X-SLOT-DURATION:PT0M", "X-SLOT-DURATION"),
+        ("X-SLOT-DURATION:PT4M", "X-SLOT-DURATION"),
+        ("X-SLOT-DURATION:P2D", "X-SLOT-DURATION"),
     ])
     func badSlotPropertiesAreErrorsAtTheirLine(_ line: String, _ word: String) throws {
         let ics = T.calendar(event("w", "20261207T090000", "20261207T100000", snp + [line]))
@@ -217,6 +219,23 @@ private let snp = ["TRANSP:TRANSPARENT", "CATEGORIES:SNP"]
                               event("straddles", "20261130T233000", "20261201T003000"),
                               event("inside", "20261207T090000", "20261207T100000", snp)].joined(separator: "\n"))
         #expect(try T.read(ics).occurrences.map(\.uid) == ["straddles", "inside"])
+    }
+
+    @Test func runawayRuleFailsFast() throws {
+        let reader = CalendarAvailabilityReader(territoryZone: T.paris, zoneLookup: T.lookup, maxOccurrences: 1000)
+        let ics = T.calendar(event("flood", "20261207T090000", "20261207T090100", ["RRULE:FREQ=MINUTELY"]))
+        let components = try ICalendarParser.parse(bytes: ics, file: "flood.ics")
+        #expect { _ = try reader.read(components, file: "flood.ics", from: T.paris(1, 0), to: T.paris(31, 0)) } throws: { error in
+            guard let e = error as? InputError else { return false }
+            return e.problem.contains("more than 1000") && e.place.line == 10 && e.remedy.contains("FREQ")
+        }
+        // Many small series also hit the file's total.
+        let many = (0 ..< 30).map { event("e\($0)", "20261207T090000", "20261207T100000", ["RRULE:FREQ=DAILY"]) }.joined(separator: "\n")
+        let parsed = try ICalendarParser.parse(bytes: T.calendar(many), file: "many.ics")
+        let small = CalendarAvailabilityReader(territoryZone: T.paris, zoneLookup: T.lookup, maxOccurrences: 500)
+        #expect { _ = try small.read(parsed, file: "many.ics", from: T.paris(1, 0), to: T.paris(31, 0)) } throws: {
+            ($0 as? InputError)?.problem.contains("more than 500 occurrences") == true
+        }
     }
 
     @Test func duplicateUIDIsAnError() throws {

@@ -43,6 +43,42 @@ private typealias T = CalendarTestSupport
         #expect(o.kind == .available && o.start == T.paris(7, 9) && o.end == T.paris(7, 9, 30))
     }
 
+    @Test func xCalVAvailabilityIsCombinedLikeICalendar() throws {
+        let xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <icalendar xmlns="urn:ietf:params:xml:ns:icalendar-2.0">
+          <vcalendar>
+            <properties><version><text>2.0</text></version></properties>
+            <components>
+              <vavailability>
+                <properties>
+                  <uid><text>office</text></uid>
+                  <dtstart><date-time>2026-12-07T08:00:00Z</date-time></dtstart>
+                  <dtend><date-time>2026-12-07T17:00:00Z</date-time></dtend>
+                  <priority><integer>1</integer></priority>
+                </properties>
+                <components>
+                  <available>
+                    <properties>
+                      <uid><text>morning</text></uid>
+                      <dtstart><date-time>2026-12-07T08:00:00Z</date-time></dtstart>
+                      <duration><duration>PT3H</duration></duration>
+                    </properties>
+                  </available>
+                </components>
+              </vavailability>
+            </components>
+          </vcalendar>
+        </icalendar>
+        """
+        let result = try reader.read(bytes: Array(xml.utf8), file: "v.xml", from: T.paris(1, 0), to: T.paris(31, 0))
+        let a = try #require(result.first)
+        #expect(a.practitioner == nil)
+        #expect(a.occurrences.map { "\($0.kind.rawValue) \($0.start.iso8601)–\($0.end.iso8601)" } ==
+                ["available 2026-12-07T08:00:00Z–2026-12-07T11:00:00Z", "busy 2026-12-07T11:00:00Z–2026-12-07T17:00:00Z"])
+        #expect(a.declaredRange?.start == Instant.parseISO8601("2026-12-07T08:00:00Z"))
+    }
+
     @Test func fhirJSONBundleKeepsSlotsInTheWindow() throws {
         let json = """
         {"resourceType": "Bundle", "type": "collection", "entry": [

@@ -58,6 +58,13 @@ private func readError(_ text: String) -> InputError? {
         }
     }
 
+    @Test(arguments: FHIRFormat.allCases)
+    func byteOrderMarkIsAccepted(format: FHIRFormat) throws {
+        // JSON may also start with blank space; XML may not (its declaration must come first).
+        let text = format == .json ? "\u{FEFF}\n  " + F.sasBundle : "\u{FEFF}" + F.sasBundleXML
+        #expect(try read(text).first?.occurrences.count == Self.expectedSAS.count)
+    }
+
     @Test func slotRecordsKeepTheAppointmentType() throws {
         let slots = try FHIRBundleReader.readSlots(bytes: Array(F.sasBundle.utf8), file: "sas.json")
         #expect(slots.map(\.id) == ["s1", "s2", "s3", "s5", "s6"])  // s4 entered-in-error left out
@@ -171,6 +178,8 @@ private func readError(_ text: String) -> InputError? {
          "$.entry[3].resource.identifier[1].value", "is not 8 followed by an 11-digit RPPS"),
         (F.bundle([F.slot("x", schedule: "Schedule/elsewhere"), F.schedule(), F.role, F.practitioner("pr-martin", value: "8" + F.martin)]),
          "$.entry[0].resource.schedule", "is not in the bundle"),
+        (F.bundle([F.slot("x", schedule: "Practitioner/pr-martin"), F.schedule(), F.role, F.practitioner("pr-martin", value: "8" + F.martin)]),
+         "$.entry[0].resource.schedule", "is a Practitioner, not a Schedule"),
         (F.bundle([F.slot("x"), F.schedule(), F.practitioner("pr-martin", value: "8" + F.martin)]),
          "$.entry[1].resource.actor[0]", "points to nothing in the bundle"),
         (F.bundle([F.slot("x"), F.schedule(), F.role,
@@ -189,6 +198,17 @@ private func readError(_ text: String) -> InputError? {
         #expect(e?.place.jsonPath == path, "\(String(describing: e))")
         #expect(e?.problem.contains(problem) == true, "\(String(describing: e))")
         #expect(e?.place.file == "sas.json")
+    }
+
+    @Test func otherNationalIdentifiersAreNotRPPS() throws {
+        // A nurse known by ADELI (IdNat_PS 0…) in the bundle does not block the GP's slots.
+        let nurse = #"{"resource": {"resourceType": "Practitioner", "id": "nurse", "identifier": [{"system": "urn:oid:1.2.250.1.71.4.2.1", "value": "0781234567"}]}}"#
+        let result = try read(F.bundle([F.slot("x"), F.schedule(), F.role, F.practitioner("pr-martin", value: "8" + F.martin), nurse]))
+        #expect(result.map { $0.practitioner?.digits } == [F.martin])
+        #expect(result.first?.occurrences.count == 1)
+        // But a Schedule pointing at that Practitioner cannot say whose slots they are.
+        let nurseSchedule = #"{"resource": {"resourceType": "Schedule", "id": "sched-martin", "actor": [{"reference": "Practitioner/nurse"}]}}"#
+        #expect(readError(F.bundle([F.slot("x"), nurseSchedule, nurse]))?.problem.contains("has no RPPS identifier") == true)
     }
 
     @Test func scheduleNamingTwoPractitionersIsRefused() {

@@ -100,7 +100,7 @@ private let cases: [CutterCase] = [
     /// The cutter against a direct transcription of the rules (every slot against every busy span) on random inputs.
     @Test(arguments: 0 ..< 40)
     func matchesReference(seed: Int) {
-        var rng = SplitMix64(seed: UInt64(seed) &* 0x9E37_79B9 &+ 7)
+        var rng = SlotRulesRandom(seed: UInt64(seed) &* 0x9E37_79B9 &+ 7)
         var occurrences: [PublishedOccurrence] = []
         for _ in 0 ..< Int(rng.next() % 12) {
             let start = Int(rng.next() % 600)
@@ -149,17 +149,4 @@ private func referenceSlots(_ occurrences: [PublishedOccurrence], defaultLength:
         if var existing = merged[id] { existing.visibility |= k.visibility; merged[id] = existing } else { merged[id] = k }
     }
     return merged.values.sorted { ($0.start, $0.mode, $0.end) < ($1.start, $1.mode, $1.end) }
-}
-
-/// A small deterministic generator so random cases replay identically.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

@@ -51,11 +51,13 @@ private func property(_ body: String) throws -> CalendarProperty {
         ("<priority><integer>2</integer></priority>", "PRIORITY", "2", []),
         ("<x-slot-duration><unknown>PT20M</unknown></x-slot-duration>", "X-SLOT-DURATION", "PT20M", []),
         ("<x-slot-duration><duration>PT20M</duration></x-slot-duration>", "X-SLOT-DURATION", "PT20M", ["VALUE=DURATION"]),
-        ("<x-slotmatch-rpps><text>10003456784</text></x-slotmatch-rpps>", "X-SLOTMATCH-RPPS", "10003456784", []),
+        ("<x-slotmatch-rpps><text>10003456786</text></x-slotmatch-rpps>", "X-SLOTMATCH-RPPS", "10003456786", []),
         ("<organizer><cal-address>mailto:cabinet@example.invalid</cal-address></organizer>", "ORGANIZER", "mailto:cabinet@example.invalid", []),
         ("<geo><latitude>48.6435</latitude><longitude>1.8301</longitude></geo>", "GEO", "48.6435;1.8301", []),
         ("<request-status><code>2.0</code><description>Success, done</description></request-status>", "REQUEST-STATUS", "2.0;Success\\, done", []),
         ("<x-flag><boolean>true</boolean></x-flag>", "X-FLAG", "TRUE", ["VALUE=BOOLEAN"]),
+        ("<attach><parameters><encoding><text>BASE64</text></encoding></parameters><binary>SGVs\n  bG8=</binary></attach>", "ATTACH", "SGVsbG8=",
+         ["ENCODING=BASE64", "VALUE=BINARY"]),
         ("<dtstart><parameters><tzid><text>Europe/Paris</text></tzid></parameters><date-time>2026-12-07T09:00:00</date-time></dtstart>",
          "DTSTART", "20261207T090000", ["TZID=Europe/Paris"]),
         ("<attendee><parameters><rsvp><boolean>true</boolean></rsvp><member><cal-address>mailto:a@x.invalid</cal-address><cal-address>mailto:b@x.invalid</cal-address></member></parameters><cal-address>mailto:c@x.invalid</cal-address></attendee>",
@@ -276,5 +278,154 @@ private func property(_ body: String) throws -> CalendarProperty {
         #expect(try XCalReader.parse(bytes: Array(two.utf8), file: "a").map(\.name) == ["VCALENDAR", "VCALENDAR"])
         let bare = "<vcalendar xmlns=\"\(XCalReader.namespace)\"><components><vevent/></components></vcalendar>"
         #expect(try XCalReader.parse(bytes: Array(bare.utf8), file: "b").first?.components.map(\.name) == ["VEVENT"])
+    }
+}
+
+/// RFC 6321 Appendix B, both examples, against the trees of their iCalendar data (B.1.1, B.2.1).
+/// Known differences of the RFC text itself: B.1.1 lacks `VALUE=DATE` (RFC 5545 requires it for a DATE
+/// DTSTART); B.2.1 says "Example Corp." where B.2.2 says "Example Inc."; B.2.2 writes `<tzid>US/Eastern</tzid>`
+/// without a `<text>` element; its DESCRIPTION is wrapped over lines here as one line.
+@Suite struct XCalRFCExampleTests {
+    private func p(_ name: String, _ value: String, _ parameters: [(String, String)] = []) -> CalendarProperty {
+        CalendarProperty(name: name, parameters: parameters.map { CalendarParameter(name: $0.0, values: [$0.1]) }, value: value)
+    }
+
+    @Test func exampleB1() throws {
+        let xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <icalendar xmlns="urn:ietf:params:xml:ns:icalendar-2.0">
+         <vcalendar>
+          <properties>
+           <calscale>
+             <text>GREGORIAN</text>
+           </calscale>
+           <prodid>
+            <text>-//Example Inc.//Example Calendar//EN</text>
+           </prodid>
+           <version>
+             <text>2.0</text>
+           </version>
+          </properties>
+          <components>
+           <vevent>
+            <properties>
+             <dtstamp>
+               <date-time>2008-02-05T19:12:24Z</date-time>
+             </dtstamp>
+             <dtstart>
+               <date>2008-10-06</date>
+             </dtstart>
+             <summary>
+              <text>Planning meeting</text>
+             </summary>
+             <uid>
+              <text>4088E990AD89CB3DBB484909</text>
+             </uid>
+            </properties>
+           </vevent>
+          </components>
+         </vcalendar>
+        </icalendar>
+        """
+        let expected = CalendarComponent(name: "VCALENDAR", properties: [
+            p("CALSCALE", "GREGORIAN"), p("PRODID", "-//Example Inc.//Example Calendar//EN"), p("VERSION", "2.0"),
+        ], components: [CalendarComponent(name: "VEVENT", properties: [
+            p("DTSTAMP", "20080205T191224Z"), p("DTSTART", "20081006", [("VALUE", "DATE")]),
+            p("SUMMARY", "Planning meeting"), p("UID", "4088E990AD89CB3DBB484909"),
+        ])])
+        let tree = try XCalReader.parse(bytes: Array(xml.utf8), file: "b1.xml")
+        #expect(tree.map(shape) == [expected])
+    }
+
+    @Test func exampleB2() throws {
+        let xml = """
+        <?xml version="1.0" encoding="utf-8" ?>
+        <icalendar xmlns="urn:ietf:params:xml:ns:icalendar-2.0">
+          <vcalendar>
+            <properties>
+              <prodid><text>-//Example Inc.//Example Client//EN</text></prodid>
+              <version><text>2.0</text></version>
+            </properties>
+            <components>
+              <vtimezone>
+                <properties>
+                  <last-modified><date-time>2004-01-10T03:28:45Z</date-time></last-modified>
+                  <tzid>US/Eastern</tzid>
+                </properties>
+                <components>
+                  <daylight><properties>
+                    <dtstart><date-time>2000-04-04T02:00:00</date-time></dtstart>
+                    <rrule><recur><freq>YEARLY</freq><byday>1SU</byday><bymonth>4</bymonth></recur></rrule>
+                    <tzname><text>EDT</text></tzname>
+                    <tzoffsetfrom><utc-offset>-05:00</utc-offset></tzoffsetfrom>
+                    <tzoffsetto><utc-offset>-04:00</utc-offset></tzoffsetto>
+                  </properties></daylight>
+                  <standard><properties>
+                    <dtstart><date-time>2000-10-26T02:00:00</date-time></dtstart>
+                    <rrule><recur><freq>YEARLY</freq><byday>-1SU</byday><bymonth>10</bymonth></recur></rrule>
+                    <tzname><text>EST</text></tzname>
+                    <tzoffsetfrom><utc-offset>-04:00</utc-offset></tzoffsetfrom>
+                    <tzoffsetto><utc-offset>-05:00</utc-offset></tzoffsetto>
+                  </properties></standard>
+                </components>
+              </vtimezone>
+              <vevent>
+                <properties>
+                  <dtstamp><date-time>2006-02-06T00:11:21Z</date-time></dtstamp>
+                  <dtstart><parameters><tzid><text>US/Eastern</text></tzid></parameters><date-time>2006-01-02T12:00:00</date-time></dtstart>
+                  <duration><duration>PT1H</duration></duration>
+                  <rrule><recur><freq>DAILY</freq><count>5</count></recur></rrule>
+                  <rdate>
+                    <parameters><tzid><text>US/Eastern</text></tzid></parameters>
+                    <period><start>2006-01-02T15:00:00</start><duration>PT2H</duration></period>
+                  </rdate>
+                  <summary><text>Event #2</text></summary>
+                  <description><text>We are having a meeting all this week at 12 pm for one hour, with an additional meeting on the first day 2 hours long.&#x0a;Please bring your own lunch for the 12 pm meetings.</text></description>
+                  <uid><text>00959BC664CA650E933C892C@example.com</text></uid>
+                </properties>
+              </vevent>
+              <vevent>
+                <properties>
+                  <dtstamp><date-time>2006-02-06T00:11:21Z</date-time></dtstamp>
+                  <dtstart><parameters><tzid><text>US/Eastern</text></tzid></parameters><date-time>2006-01-04T14:00:00</date-time></dtstart>
+                  <duration><duration>PT1H</duration></duration>
+                  <recurrence-id><parameters><tzid><text>US/Eastern</text></tzid></parameters><date-time>2006-01-04T12:00:00</date-time></recurrence-id>
+                  <summary><text>Event #2 bis</text></summary>
+                  <uid><text>00959BC664CA650E933C892C@example.com</text></uid>
+                </properties>
+              </vevent>
+            </components>
+          </vcalendar>
+        </icalendar>
+        """
+        let eastern = ("TZID", "US/Eastern")
+        let expected = CalendarComponent(name: "VCALENDAR", properties: [
+            p("PRODID", "-//Example Inc.//Example Client//EN"), p("VERSION", "2.0"),
+        ], components: [
+            CalendarComponent(name: "VTIMEZONE", properties: [p("LAST-MODIFIED", "20040110T032845Z"), p("TZID", "US/Eastern")], components: [
+                CalendarComponent(name: "DAYLIGHT", properties: [
+                    p("DTSTART", "20000404T020000"), p("RRULE", "FREQ=YEARLY;BYDAY=1SU;BYMONTH=4"), p("TZNAME", "EDT"),
+                    p("TZOFFSETFROM", "-0500"), p("TZOFFSETTO", "-0400"),
+                ]),
+                CalendarComponent(name: "STANDARD", properties: [
+                    p("DTSTART", "20001026T020000"), p("RRULE", "FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10"), p("TZNAME", "EST"),
+                    p("TZOFFSETFROM", "-0400"), p("TZOFFSETTO", "-0500"),
+                ]),
+            ]),
+            CalendarComponent(name: "VEVENT", properties: [
+                p("DTSTAMP", "20060206T001121Z"), p("DTSTART", "20060102T120000", [eastern]), p("DURATION", "PT1H"),
+                p("RRULE", "FREQ=DAILY;COUNT=5"), p("RDATE", "20060102T150000/PT2H", [eastern, ("VALUE", "PERIOD")]),
+                p("SUMMARY", "Event #2"),
+                p("DESCRIPTION", "We are having a meeting all this week at 12 pm for one hour\\, with an additional meeting on the first day 2 hours long.\\nPlease bring your own lunch for the 12 pm meetings."),
+                p("UID", "00959BC664CA650E933C892C@example.com"),
+            ]),
+            CalendarComponent(name: "VEVENT", properties: [
+                p("DTSTAMP", "20060206T001121Z"), p("DTSTART", "20060104T140000", [eastern]), p("DURATION", "PT1H"),
+                p("RECURRENCE-ID", "20060104T120000", [eastern]), p("SUMMARY", "Event #2 bis"),
+                p("UID", "00959BC664CA650E933C892C@example.com"),
+            ]),
+        ])
+        let tree = try XCalReader.parse(bytes: Array(xml.utf8), file: "b2.xml")
+        #expect(tree.map(shape) == [expected])
     }
 }

@@ -39,6 +39,35 @@ private func failure(_ xml: String, limits: XMLReadLimits = XMLReadLimits()) -> 
         #expect(all.contains(.text("  two  spaces ", line: 1)))
     }
 
+    @Test func cdataIsTextAndCommentsAndInstructionsAreSkipped() throws {
+        let all = try events("<?xml version=\"1.0\"?><!-- a --><?pi x?><r><![CDATA[a < b & c]]><!-- b --></r>").get()
+        #expect(all == [.start(XMLStartTag(localName: "r", namespaceURI: "", line: 1, depth: 1)), .text("a < b & c", line: 1), .end(localName: "r", line: 1)])
+    }
+
+    @Test func linesBeyond65535AreExact() {
+        let xml = "<r>" + String(repeating: "\n", count: 70_000) + "<a></b></r>"
+        #expect(failure(xml)?.place.line == 70_001)
+    }
+
+    @Test func parallelReadersDoNotInterfere() async throws {
+        let document = Array(XCalReaderTests.document.utf8)
+        let expected = try XCalReader.parse(bytes: document, file: "p.xml")
+        let results = await withTaskGroup(of: [CalendarComponent]?.self) { group in
+            for i in 0 ..< 16 {
+                group.addTask {
+                    // Every other task parses a broken file, so error handlers run alongside good parses.
+                    if i % 2 == 1 { return (try? XCalReader.parse(bytes: Array(document.dropLast(40)), file: "p.xml")) ?? [] }
+                    return try? XCalReader.parse(bytes: document, file: "p.xml")
+                }
+            }
+            var all: [[CalendarComponent]?] = []
+            for await r in group { all.append(r) }
+            return all
+        }
+        #expect(results.filter { $0 == expected }.count == 8)
+        #expect(results.filter { $0 == [] }.count == 8)
+    }
+
     static let billionLaughs = """
     <?xml version="1.0"?>
     <!DOCTYPE lolz [

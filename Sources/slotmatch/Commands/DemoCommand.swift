@@ -1,0 +1,68 @@
+import Foundation
+import SlotMatchConfig
+import SlotMatchCore
+
+/// `slotmatch demo`: the whole product end to end on a fresh database in a temporary folder, on the
+/// embedded territory (or `--territory`) and `Schedules/`. Later issues extend it step by step.
+enum DemoCommand {
+    static let spec = CommandSpec(
+        path: ["demo"],
+        abstract: "Run SlotMatch end to end on a fresh temporary database.",
+        discussion: "Creates a database in a new temporary folder, imports Schedules/roster.csv, and shows the territory and the roster by pole.",
+        options: [.value("schedules", placeholder: "dir", help: "The Schedules folder (default: ./Schedules, else the one beside the build).")],
+        run: run)
+
+    static func run(_ context: CommandContext) throws {
+        let schedules = try schedulesFolder(context)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("slotmatch-demo-" + UUID().uuidString.prefix(8).lowercased())
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let db = DatabaseFile(path: folder.appendingPathComponent("slotmatch.db").path)
+        let store = try db.open()
+        let version = try store.schemaVersion()
+
+        let territory = try context.territory()
+        let rosterPath = (schedules as NSString).appendingPathComponent("roster.csv")
+        let roster = try RosterFile.load(path: rosterPath, territory: territory)
+        let counts = try store.upsertPractitioners(roster, at: context.now)
+        let stored = try store.practitioners()
+        let territoryReport = TerritoryReport(territory: territory, practitioners: stored)
+        let rosterReport = RosterReport(territory: territory, practitioners: stored)
+
+        switch context.format {
+        case .json:
+            context.output.write(JSONValue.object([
+                "database": .string(db.path), "schemaVersion": .int(version), "now": .string(context.now.iso8601),
+                "roster": .object(["file": .string(rosterPath), "inserted": .int(counts.inserted), "updated": .int(counts.updated)]),
+                "territory": territoryReport.json, "practitioners": rosterReport.json,
+            ]).rendered)
+        case .table:
+            let out = context.output
+            out.line("SlotMatch demo, now = \(context.now.iso8601)")
+            out.line("Database: \(db.path) (schema version \(version))")
+            out.line()
+            out.line("== 1. The territory ==")
+            out.write(territoryReport.table)
+            out.line()
+            out.line("== 2. The roster (\(rosterPath)) ==")
+            out.line("\(counts.inserted) inserted, \(counts.updated) updated.")
+            out.write(rosterReport.table)
+        }
+    }
+
+    /// `--schedules`, else `./Schedules`, else a `Schedules` folder above the executable (`.build/release/slotmatch`).
+    static func schedulesFolder(_ context: CommandContext) throws -> String {
+        let fm = FileManager.default
+        if let given = context.arguments.value("schedules") {
+            guard fm.fileExists(atPath: given) else {
+                throw InputError(SourcePlace(file: given), "the Schedules folder does not exist", remedy: "Pass --schedules with the path of the Schedules folder.")
+            }
+            return given
+        }
+        var candidates = [fm.currentDirectoryPath + "/Schedules"]
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0 ..< 5 { candidates.append(dir.appendingPathComponent("Schedules").path); dir.deleteLastPathComponent() }
+        if let found = candidates.first(where: { fm.fileExists(atPath: $0 + "/roster.csv") }) { return found }
+        throw InputError(SourcePlace(file: "Schedules"), "no Schedules folder with roster.csv was found here",
+                         remedy: "Run the demo from the SlotMatch folder, or pass --schedules DIR.")
+    }
+}
