@@ -6,6 +6,7 @@ Input: a file of JSON lines, one per tool, as printed by the tools themselves:
   {"tool":"recurring-ical-events",...}
   {"tool":"slotmatch",...}                      (the Swift side, optional)
   {"tool":"slotmatch-parse","bytes":B,"seconds":S,...}   (raw parse of the concatenated file, optional)
+A tool may appear several times (runs): its runs must agree, and the fastest is kept.
 
 It fails (exit 1) when the tools did not read the same corpus, or do not count the same occurrences:
 every tool counts by the same rule (docs/benchmarks.md, "What is counted"); the one RFC-explained
@@ -50,6 +51,19 @@ def load(path):
                     fail(f"{path}:{number}: the result has no '{key}': {line[:120]}")
             if r["seconds"] <= 0:
                 fail(f"{path}:{number}: {r['tool']} reports {r['seconds']} s")
+            r.setdefault("runs", 1)
+            # Several runs of one tool: they must agree; the fastest is kept (the least disturbed by the
+            # other processes of a shared machine).
+            previous = results.get(r["tool"])
+            if previous is not None:
+                for key in ("files", "bytes", "occurrences"):
+                    if previous.get(key) != r.get(key):
+                        fail(f"{path}:{number}: two runs of {r['tool']} disagree on {key}: "
+                             f"{previous.get(key)} and {r.get(key)}")
+                runs = previous["runs"] + r["runs"]
+                if previous["seconds"] <= r["seconds"]:
+                    r = previous
+                r = dict(r, runs=runs)
             results[r["tool"]] = r
     return results
 
@@ -87,7 +101,7 @@ def main(argv=None):
     rows = []
     for t in expanders:
         r = results[t]
-        rows.append((t, r.get("version", ""), r.get("files", ""), r["bytes"] / MB, r["seconds"],
+        rows.append((t, r.get("version", ""), r["runs"], r["bytes"] / MB, r["seconds"],
                      r["bytes"] / MB / r["seconds"], r["occurrences"], r["occurrences"] / r["seconds"]))
 
     def table(header, body):
@@ -106,8 +120,8 @@ def main(argv=None):
     occurrences = counts[expanders[0]]
     print(f"Expansion over the same {first.get('files')} files ({first['bytes'] / MB:.1f} MB): "
           f"every tool counts {occurrences} occurrences.\n")
-    table(["tool", "version", "seconds", "MB/s", "occurrences/s"],
-          [(t, v, f"{s:.3f}", f"{mbs:.2f}", f"{ops:,.0f}") for t, v, _, _, s, mbs, _, ops in rows])
+    table(["tool", "version", "runs", "best seconds", "MB/s", "occurrences/s"],
+          [(t, v, str(n), f"{s:.3f}", f"{mbs:.2f}", f"{ops:,.0f}") for t, v, n, _, s, mbs, _, ops in rows])
 
     status = 0
     if SWIFT in results:
@@ -121,7 +135,7 @@ def main(argv=None):
         if PARSE in results:
             r = results[PARSE]
             mbs = r["bytes"] / MB / r["seconds"]
-            body.append(("raw parse (one core)", f"{mbs:,.1f} MB/s", f"> {PARSE_GOAL_MB_S:g} MB/s",
+            body.append((f"raw parse (one core, best of {r['runs']})", f"{mbs:,.1f} MB/s", f"> {PARSE_GOAL_MB_S:g} MB/s",
                          "met" if mbs > PARSE_GOAL_MB_S else "MISSED"))
         table(["ratio", "measured", "goal", ""], body)
     else:
