@@ -80,7 +80,7 @@ let package = Package(
         ),
 
         // Benchmarks: one executable, a subcommand per folder (Search/, …).
-        .executableTarget(name: "slotmatch-bench", dependencies: ["SlotMatchMatching", "SlotMatchCore"], path: "Benchmarks/slotmatch-bench"),
+        .executableTarget(name: "slotmatch-bench", dependencies: ["SlotMatchMatching", "SlotMatchImport", "SlotMatchConfig", "SlotMatchCore"], path: "Benchmarks/slotmatch-bench"),
     ],
     swiftLanguageModes: [.v6]
 )

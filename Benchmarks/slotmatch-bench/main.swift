@@ -3,6 +3,7 @@ import Glibc
 
 let subcommands: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("search", "the slot index against a scan of all slots on a national-scale instance", SearchBenchmark.run),
+    ("expand", "iCalendar parse + recurrence expansion of a corpus folder (Scripts/bench-import)", ExpandBenchmark.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
