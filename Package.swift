@@ -28,12 +28,6 @@ let package = Package(
 
         // Min-cost flow for the nightly balancing: network, exact solver with certificate, DIMACS files.
         .target(name: "SlotMatchFlow", dependencies: ["SlotMatchCore"]),
-        // Solves DIMACS min-cost-flow files and times the solver (Benchmarks/flow, Scripts/bench-flow).
-        .executableTarget(
-            name: "slotmatch-flow-bench",
-            dependencies: ["SlotMatchFlow", "SlotMatchCore"],
-            path: "Benchmarks/slotmatch-flow-bench"
-        ),
 
         // The deployment's reference files (territory, travel matrix, roster, zoneinfo) read into core values.
         .target(
@@ -79,8 +73,8 @@ let package = Package(
             dependencies: ["SlotMatchService", "SlotMatchStore", "SlotMatchMatching", "SlotMatchConfig", "SlotMatchCore"]
         ),
 
-        // Benchmarks: one executable, a subcommand per folder (Search/, …).
-        .executableTarget(name: "slotmatch-bench", dependencies: ["SlotMatchMatching", "SlotMatchImport", "SlotMatchConfig", "SlotMatchCore"], path: "Benchmarks/slotmatch-bench"),
+        // Benchmarks: one executable, a subcommand per folder (Search/, Expand/, Flow/, …).
+        .executableTarget(name: "slotmatch-bench", dependencies: ["SlotMatchMatching", "SlotMatchFlow", "SlotMatchImport", "SlotMatchConfig", "SlotMatchCore"], path: "Benchmarks/slotmatch-bench"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,6 +3,8 @@ import Glibc
 
 let subcommands: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("search", "the slot index against a scan of all slots on a national-scale instance", SearchBenchmark.run),
+    ("solve", "SlotMatch's min-cost-flow solver on a DIMACS file: one JSON object with cost and seconds", FlowBenchmark.runSolve),
+    ("incremental", "full solve, then timed single insert / cancel / remove-slot repairs on a DIMACS file", FlowBenchmark.runIncremental),
     ("expand", "iCalendar parse + recurrence expansion of a corpus folder (Scripts/bench-import)", ExpandBenchmark.run),
 ]
 
