@@ -39,6 +39,9 @@ let package = Package(
         // Published agendas (iCalendar, VAVAILABILITY, xCal, FHIR R4, CSV) → availability values. Never writes the store.
         .target(name: "SlotMatchImport", dependencies: ["SlotMatchCore", "SlotMatchConfig", "CLibXML2"]),
 
+        // The slot index, feasibility and ranking of the operator's search. Works on arrays it is given; never reads the store.
+        .target(name: "SlotMatchMatching", dependencies: ["SlotMatchCore"]),
+
         // The command-line tool: parses arguments and calls the libraries.
         .executableTarget(
             name: "slotmatch",
@@ -50,6 +53,10 @@ let package = Package(
         .testTarget(name: "SlotMatchStoreTests", dependencies: ["SlotMatchStore", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchImportTests", dependencies: ["SlotMatchImport", "SlotMatchConfig", "SlotMatchCore"]),
         .testTarget(name: "slotmatchTests", dependencies: ["slotmatch", "SlotMatchCore"]),
+        .testTarget(name: "SlotMatchMatchingTests", dependencies: ["SlotMatchMatching", "SlotMatchCore"]),
+
+        // Benchmarks: one executable, a subcommand per folder (Search/, …).
+        .executableTarget(name: "slotmatch-bench", dependencies: ["SlotMatchMatching", "SlotMatchCore"], path: "Benchmarks/slotmatch-bench"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,18 @@
+// slotmatch-bench: one executable, one subcommand per folder. Keep this a small table.
+import Glibc
+
+let subcommands: [(name: String, summary: String, run: ([String]) -> Int32)] = [
+    ("search", "the slot index against a scan of all slots on a national-scale instance", SearchBenchmark.run),
+]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if let first = arguments.first, let command = subcommands.first(where: { $0.name == first }) {
+    exit(command.run(Array(arguments.dropFirst())))
+}
+print("USAGE: slotmatch-bench <subcommand> [options]\n\nSUBCOMMANDS:")
+for c in subcommands { print("  " + c.name.padding(12) + c.summary) }
+exit(arguments.isEmpty || arguments.first == "-h" || arguments.first == "--help" ? 0 : 64)
+
+extension String {
+    func padding(_ width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
+}
