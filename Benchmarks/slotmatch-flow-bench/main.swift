@@ -109,7 +109,7 @@ func incremental(_ path: String, trials: Int) {
             for a in outArcs[model] {
                 solver.addArc(from: r, to: network.heads[Int(a)], capacity: network.capacities[Int(a)], cost: network.costs[Int(a)])
             }
-            solver.setSupply(Int32(sink), solver.network.supplies[sink] - 1)
+            solver.setSupply(Int32(sink), solver.supply(of: Int32(sink)) - 1)
             try solver.reoptimize()
             insert.append(now() - t0)
 
@@ -119,7 +119,7 @@ func incremental(_ path: String, trials: Int) {
             cancelled.insert(victim)
             let t1 = now()
             solver.setSupply(Int32(victim), 0)
-            solver.setSupply(Int32(sink), solver.network.supplies[sink] + 1)
+            solver.setSupply(Int32(sink), solver.supply(of: Int32(sink)) + 1)
             try solver.reoptimize()
             cancel.append(now() - t1)
 

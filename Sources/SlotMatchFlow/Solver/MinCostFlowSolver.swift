@@ -239,6 +239,9 @@ public struct MinCostFlowSolver: Sendable {
 
     // MARK: Reading the result
 
+    /// The supply of `node` as it stands now.
+    public func supply(of node: Int32) -> Int64 { supply[Int(node)] }
+
     /// Flow on original arc `arc`.
     public func flow(onArc arc: Int32) -> Int64 {
         residual[Int(twin[Int(arcForward[Int(arc)])])]
@@ -275,8 +278,8 @@ public struct MinCostFlowSolver: Sendable {
 
     // MARK: Changing the network (then call `reoptimize()`)
 
-    /// Adds a node and returns its id. Its potential is 0, the largest any node has, so arcs
-    /// leaving it with non-negative cost keep non-negative reduced costs.
+    /// Adds a node and returns its id. Its potential is 0, the largest any node has (potentials start
+    /// at 0 and only decrease), so arcs leaving it with non-negative cost keep non-negative reduced costs.
     @discardableResult
     public mutating func addNode(supply nodeSupply: Int64 = 0) -> Int32 {
         let id = Int32(supply.count)
@@ -285,7 +288,7 @@ public struct MinCostFlowSolver: Sendable {
         firstOut.append(firstOut[firstOut.count - 1])
         extraFirst.append(-1)
         excess.append(nodeSupply)
-        potential.append(potential.max() ?? 0)
+        potential.append(0)
         dist.append(0); predecessor.append(-1); labelled.append(0); settledMark.append(0)
         if nodeSupply > 0 { active.append(id) }
         return id
