@@ -45,8 +45,18 @@ let package = Package(
         // The command-line tool: parses arguments and calls the libraries.
         .executableTarget(
             name: "slotmatch",
-            dependencies: ["SlotMatchCore", "SlotMatchConfig", "SlotMatchStore", "SlotMatchImport"]
+            dependencies: ["SlotMatchCore", "SlotMatchConfig", "SlotMatchStore", "SlotMatchImport",
+                           "SlotMatchReplay", "SlotMatchReport"]
         ),
+
+        // Demand logs, synthetic demand, and the replay of demand through a policy over a supply, with KPIs.
+        .target(name: "SlotMatchReplay",
+                dependencies: ["SlotMatchCore", "SlotMatchMatching", "SlotMatchFlow", "SlotMatchImport", "SlotMatchConfig"]),
+        // The replay report: one self-contained HTML file with inline SVG, French and English.
+        .target(name: "SlotMatchReport", dependencies: ["SlotMatchCore"]),
+        // A year of department-scale demand through the replay policies; prints throughput and memory.
+        .executableTarget(name: "slotmatch-replay-bench",
+                          dependencies: ["SlotMatchReplay", "SlotMatchCore"], path: "Benchmarks/slotmatch-replay-bench"),
 
         // Min-cost flow for the nightly balancing: network, exact solver with certificate, DIMACS files.
         .target(name: "SlotMatchFlow", dependencies: ["SlotMatchCore"]),
@@ -63,6 +73,9 @@ let package = Package(
         .testTarget(name: "SlotMatchImportTests", dependencies: ["SlotMatchImport", "SlotMatchConfig", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchFlowTests", dependencies: ["SlotMatchFlow", "SlotMatchCore"]),
         .testTarget(name: "slotmatchTests", dependencies: ["slotmatch", "SlotMatchCore"]),
+        .testTarget(name: "SlotMatchReplayTests",
+                    dependencies: ["SlotMatchReplay", "SlotMatchReport", "SlotMatchImport", "SlotMatchConfig", "SlotMatchCore"]),
+        .testTarget(name: "SlotMatchReportTests", dependencies: ["SlotMatchReport", "SlotMatchImport", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchMatchingTests", dependencies: ["SlotMatchMatching", "SlotMatchCore"]),
 
         // Benchmarks: one executable, a subcommand per folder (Search/, …).
