@@ -14,5 +14,7 @@ enum CommandTable {
         RosterImportCommand.spec,
         RosterListCommand.spec,
         DemoCommand.spec,
+        SimulateCommand.spec,
+        ReplayCommand.spec,
     ]
 }
