@@ -6,20 +6,21 @@ enum HourlyChart {
     static func render(_ data: ReportData, strings: ReportStrings, format: ReportFormatter) -> String {
         let poles = data.territory.poles
         let rows = (poles.count + columns - 1) / columns
-        let width = Int(panelWidth) * columns + 20, height = rows * Int(panelHeight + 40) + 30
+        let width = Int(panelWidth) * columns + 20, height = rows * Int(panelHeight + 40) + 40
         var svg = SVGWriter(id: "hourly", width: width, height: height, label: strings.hourlyTitle)
         svg.rect(x: 12, y: 8, width: 12, height: 10, fill: "#9ec5e8")
         svg.label(strings.supplyLabel, x: 28, y: 17, size: 11)
         svg.line(x1: 110, y1: 13, x2: 130, y2: 13, stroke: "#c0392b", width: 2)
         svg.label(strings.demandLabel, x: 134, y: 17, size: 11)
         for (p, pole) in poles.enumerated() {
-            let ox = 10 + Double(p % columns) * panelWidth, oy = 30 + Double(p / columns) * (panelHeight + 40)
+            let ox = 10 + Double(p % columns) * panelWidth, oy = 40 + Double(p / columns) * (panelHeight + 40)
             let demand = p < data.demandByHour.count ? data.demandByHour[p] : [Int](repeating: 0, count: 24)
             let supply = p < data.supplyByHour.count ? data.supplyByHour[p] : [Int](repeating: 0, count: 24)
             let gps = p < data.practitionersByPole.count ? data.practitionersByPole[p] : 0
-            svg.label("\(pole.name) — \(format.integer(demand.reduce(0, +))) \(strings.demandLabel), \(format.integer(supply.reduce(0, +))) \(strings.supplyLabel), \(format.integer(gps)) \(strings.practitioners)",
-                      x: ox + 30, y: oy + 12, size: 11, weight: "bold")
-            let plotX = ox + 30, plotY = oy + 20, plotW = panelWidth - 50, plotH = panelHeight - 40
+            svg.label(pole.name, x: ox + 30, y: oy + 4, size: 11, weight: "bold")
+            svg.label("\(format.integer(demand.reduce(0, +))) \(strings.demandLabel), \(format.integer(supply.reduce(0, +))) \(strings.supplyLabel), \(format.integer(gps)) \(strings.practitioners)",
+                      x: ox + 30, y: oy + 17, size: 10, fill: "#4a5868")
+            let plotX = ox + 30, plotY = oy + 24, plotW = panelWidth - 50, plotH = panelHeight - 44
             let top = max(1, max(demand.max() ?? 0, supply.max() ?? 0))
             svg.line(x1: plotX, y1: plotY + plotH, x2: plotX + plotW, y2: plotY + plotH, stroke: "#888")
             svg.line(x1: plotX, y1: plotY, x2: plotX, y2: plotY + plotH, stroke: "#888")
