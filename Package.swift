@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "SlotMatchReport", dependencies: ["SlotMatchCore"]),
         // A year of department-scale demand through the replay policies; prints throughput and memory.
         .executableTarget(name: "slotmatch-replay-bench",
-                          dependencies: ["SlotMatchReplay", "SlotMatchCore"], path: "Benchmarks/slotmatch-replay-bench"),
+                          dependencies: ["SlotMatchReplay", "SlotMatchConfig", "SlotMatchCore"], path: "Benchmarks/slotmatch-replay-bench"),
 
         // Min-cost flow for the nightly balancing: network, exact solver with certificate, DIMACS files.
         .target(name: "SlotMatchFlow", dependencies: ["SlotMatchCore"]),

@@ -9,7 +9,7 @@ extension ReplayEngine {
     func runBatch(windowSeconds w: Int64, progress: ((Double) -> Void)?) -> PolicyRun {
         let inst = instance
         let n = inst.requestCount
-        var state = ReplayState(slotCount: inst.slotCount, cellCount: inst.cellLimit.count)
+        var state = ReplayState(inst)
         var outcomes = [RequestOutcome](repeating: RequestOutcome(status: .unserved), count: n)
         var exact = true
         var r = 0
@@ -44,7 +44,7 @@ extension ReplayEngine {
     func runHindsight(progress: ((Double) -> Void)?) -> PolicyRun {
         let inst = instance
         let n = inst.requestCount
-        var state = ReplayState(slotCount: inst.slotCount, cellCount: inst.cellLimit.count)
+        var state = ReplayState(inst)
         var outcomes = [RequestOutcome](repeating: RequestOutcome(status: .unserved), count: n)
         var group: [Int] = []
         for r in 0 ..< n {

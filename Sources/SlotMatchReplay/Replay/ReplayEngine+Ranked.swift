@@ -9,12 +9,12 @@ extension ReplayEngine {
     func runRanked(progress: ((Double) -> Void)?) -> PolicyRun {
         let inst = instance
         let n = inst.requestCount
-        var state = ReplayState(slotCount: inst.slotCount, cellCount: inst.cellLimit.count)
+        var state = ReplayState(inst)
         var outcomes: [RequestOutcome] = []
         outcomes.reserveCapacity(n)
         let indexed = inst.practitioners.enumerated().map { i, p in
             IndexedPractitioner(location: inst.gpLocation[i], homeVisitRadiusKm: inst.gpRadiusKm[i], weeklyCap: inst.gpCap[i],
-                                modes: ModeSet(rawValue: ReplayInstance.modeBits(p.modes) | inst.gpOfferedModes(i)),
+                                modes: ModeSet(rawValue: ReplayInstance.modeBits(p.modes) | inst.gpModes[i]),
                                 participatesInSNP: p.participatesInSNP, pole: inst.gpPole[i])
         }
         let slots = (0 ..< inst.slotCount).map { s in

@@ -40,15 +40,24 @@ public struct ReplayEngine: Sendable {
         let inst = instance
         let place = Int(inst.requestPlace[r])
         let video = ModeSet.video.rawValue
+        guard state.anyFree(modes: inst.requestModes[r], from: decisionAt, to: latest) else { return nil }
         for c in Int(inst.placeFirst[place]) ..< Int(inst.placeFirst[place + 1]) {
-            let m = modes(r, candidate: c)
+            let m = modes(r, candidate: c) & inst.gpModes[Int(inst.candidateGP[c])]
             if m == 0 { continue }
             let g = Int(inst.candidateGP[c])
             let travelSeconds = Int64(inst.candidateTravel[c]) * 60
             let earliestAny = decisionAt + (m & video != 0 ? 0 : travelSeconds)
-            if earliestAny > latest { continue }
+            if earliestAny > latest {
+                if inst.requestModes[r] & video == 0 { break }  // candidates come by travel: the rest start later still
+                continue
+            }
             let end = Int(inst.gpFirstSlot[g + 1])
-            var s = state.free(from: inst.firstSlot(ofGP: g, notBefore: earliestAny))
+            // Decisions come in time order: the GP's cursor only moves forward.
+            var s0 = Int(state.cursor[g])
+            while s0 < end && inst.slotStart[s0] < decisionAt { s0 += 1 }
+            state.cursor[g] = Int32(s0)
+            while s0 < end && inst.slotStart[s0] < earliestAny { s0 += 1 }
+            var s = state.free(from: s0)
             while s < end && inst.slotStart[s] <= latest {
                 let sm = inst.slotMode[s]
                 if sm & m != 0 && (sm == video || inst.slotStart[s] >= decisionAt + travelSeconds)
@@ -64,7 +73,7 @@ public struct ReplayEngine: Sendable {
     /// Books slot `s` for request `r` reached through candidate `c`.
     func book(_ r: Int, slot s: Int, candidate c: Int, state: inout ReplayState) -> RequestOutcome {
         let inst = instance
-        state.book(slot: s, cell: Int(inst.slotCell[s]))
+        state.book(slot: s, cell: Int(inst.slotCell[s]), mode: inst.slotMode[s], start: inst.slotStart[s])
         let start = inst.slotStart[s]
         let inTarget = start <= inst.requestDeadline[r]
         return RequestOutcome(status: inTarget ? .servedInTarget : .servedOutsideTarget, slot: Int32(s),
@@ -94,18 +103,21 @@ public struct ReplayEngine: Sendable {
         var anyMode = false, inWindow = false, free = false
         for c in range {
             let m = modes(r, candidate: c)
-            if m == 0 { continue }
             let g = Int(inst.candidateGP[c])
+            if m & inst.gpModes[g] == 0 { continue }
+            anyMode = true
             let travelSeconds = Int64(inst.candidateTravel[c]) * 60
-            for s in Int(inst.gpFirstSlot[g]) ..< Int(inst.gpFirstSlot[g + 1]) {
+            let end = Int(inst.gpFirstSlot[g + 1])
+            var s = inst.firstSlot(ofGP: g, notBefore: decisionAt)
+            while s < end && inst.slotStart[s] <= latest {
                 let sm = inst.slotMode[s]
-                guard sm & m != 0 else { continue }
-                anyMode = true
-                let start = inst.slotStart[s]
-                guard start <= latest, start >= decisionAt + (sm == video ? 0 : travelSeconds) else { continue }
-                inWindow = true
-                if !state.taken[s] { free = true }
+                if sm & m != 0 && inst.slotStart[s] >= decisionAt + (sm == video ? 0 : travelSeconds) {
+                    inWindow = true
+                    if !state.taken[s] { free = true; break }
+                }
+                s += 1
             }
+            if free { break }
         }
         if !anyMode { return .modeUnavailable }
         if !inWindow { return .nothingBeforeDeadline }
@@ -116,7 +128,7 @@ public struct ReplayEngine: Sendable {
 
     func runNearest(progress: ((Double) -> Void)?) -> PolicyRun {
         let n = instance.requestCount
-        var state = ReplayState(slotCount: instance.slotCount, cellCount: instance.cellLimit.count)
+        var state = ReplayState(instance)
         var outcomes: [RequestOutcome] = []
         outcomes.reserveCapacity(n)
         for r in 0 ..< n {

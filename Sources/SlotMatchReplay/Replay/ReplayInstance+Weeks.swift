@@ -7,11 +7,4 @@ extension ReplayInstance {
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         return ReplayInstance.weekNumber(localDays: days)
     }
-
-    /// The modes a GP's slots are in (bits of ModeSet).
-    func gpOfferedModes(_ g: Int) -> UInt8 {
-        var m: UInt8 = 0
-        for s in Int(gpFirstSlot[g]) ..< Int(gpFirstSlot[g + 1]) { m |= slotMode[s] }
-        return m
-    }
 }

@@ -42,6 +42,8 @@ public struct ReplayInstance: Sendable {
     var slotCell: [Int32] = []
     var slotVisibility: [SlotVisibility] = []
     var gpFirstSlot: [Int32] = []
+    /// The modes each GP's slots are in (ModeSet bits).
+    var gpModes: [UInt8] = []
     /// Cap cells: (GP, week) → dense index; the cap of each.
     var cellLimit: [Int32] = []
     var cellIndex: [Int64: Int32] = [:]
@@ -136,6 +138,9 @@ public struct ReplayInstance: Sendable {
             }
         }
         for g in 0 ..< practitioners.count { gpFirstSlot[g + 1] += gpFirstSlot[g] }
+        gpModes = (0 ..< practitioners.count).map { g in
+            (Int(gpFirstSlot[g]) ..< Int(gpFirstSlot[g + 1])).reduce(UInt8(0)) { $0 | slotMode[$1] }
+        }
     }
 
     mutating func buildRequests(ruleBook: TriageRuleBook) throws(InputError) {
