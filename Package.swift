@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "SlotMatchStoreTests", dependencies: ["SlotMatchStore", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchImportTests", dependencies: ["SlotMatchImport", "SlotMatchConfig", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchFlowTests", dependencies: ["SlotMatchFlow", "SlotMatchCore"]),
-        .testTarget(name: "slotmatchTests", dependencies: ["slotmatch", "SlotMatchCore"]),
+        .testTarget(name: "slotmatchTests", dependencies: ["slotmatch", "SlotMatchCore", "SlotMatchStore"]),
         .testTarget(name: "SlotMatchReplayTests",
                     dependencies: ["SlotMatchReplay", "SlotMatchReport", "SlotMatchImport", "SlotMatchConfig", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchReportTests", dependencies: ["SlotMatchReport", "SlotMatchImport", "SlotMatchCore"]),

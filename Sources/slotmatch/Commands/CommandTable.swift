@@ -6,6 +6,7 @@
 enum CommandTable {
     static let groups: [CommandGroup] = [
         CommandGroup(path: ["roster"], abstract: "Import and list the CPTS's GPs."),
+        CommandGroup(path: ["requests"], abstract: "The stored care requests."),
     ]
 
     static let commands: [CommandSpec] = [
@@ -16,5 +17,6 @@ enum CommandTable {
         DemoCommand.spec,
         SimulateCommand.spec,
         ReplayCommand.spec,
+        RequestsExportCommand.spec,
     ]
 }
