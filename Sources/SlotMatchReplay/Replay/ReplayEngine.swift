@@ -16,6 +16,7 @@ public struct ReplayEngine: Sendable {
         case .ranked: return runRanked(progress: progress)
         case .batch(let w): return runBatch(windowSeconds: max(60, w), progress: progress)
         case .hindsight: return runHindsight(progress: progress)
+        case .logged: return runLogged()
         }
     }
 
