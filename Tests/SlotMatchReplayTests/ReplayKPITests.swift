@@ -141,5 +141,6 @@ import Testing
         #expect(k.overall.servedInTarget == 1 && k.overall.servedOutsideTarget == 1 && k.overall.unserved == 1)
         #expect(k.practitioners.map(\.booked) == [1, 0])
         #expect(k.overall.waitP90 == 300)
+        #expect(k.overall.unservedByReason == [.notBooked: 1])
     }
 }

@@ -4,8 +4,7 @@ import SlotMatchMatching
 extension ReplayEngine {
     /// The bookings the log records (`booked_start`, `booked_rpps`), judged by the same rules: in target when the
     /// slot starts by the triaged deadline. A booking matches the supply's slot of that GP and start when there is
-    /// one (for the load figures); a GP outside the supply still counts as served. No outcome: unserved, with the
-    /// reason the supply gives. Not bounded by `hindsight` (the history may have used slots the supply lacks).
+    /// one (for the load figures); a GP outside the supply still counts as served. No outcome: unserved (`not-booked`). Not bounded by `hindsight` (the history may have used slots the supply lacks).
     func runLogged() -> PolicyRun {
         let inst = instance
         var state = ReplayState(inst)
@@ -16,7 +15,7 @@ extension ReplayEngine {
         for (r, record) in inst.records.enumerated() {
             if let o = noSlotOutcome(r) { outcomes.append(o); continue }
             guard let start = record.outcome.bookedStart?.secondsSinceEpoch else {
-                outcomes.append(RequestOutcome(status: .unserved, reason: diagnose(r, decisionAt: inst.requestAt[r], state: &state)))
+                outcomes.append(RequestOutcome(status: .unserved, reason: .notBooked))
                 continue
             }
             let status: RequestStatus = start <= inst.requestDeadline[r] ? .servedInTarget : .servedOutsideTarget
