@@ -26,11 +26,24 @@ let package = Package(
         // The domain: territory, practitioners, slots, requests, time. Pure Swift, no I/O.
         .target(name: "SlotMatchCore"),
 
+        // Min-cost flow for the nightly balancing: network, exact solver with certificate, DIMACS files.
+        .target(name: "SlotMatchFlow", dependencies: ["SlotMatchCore"]),
+        // Solves DIMACS min-cost-flow files and times the solver (Benchmarks/flow, Scripts/bench-flow).
+        .executableTarget(
+            name: "slotmatch-flow-bench",
+            dependencies: ["SlotMatchFlow", "SlotMatchCore"],
+            path: "Benchmarks/slotmatch-flow-bench"
+        ),
+
         // The deployment's reference files (territory, travel matrix, roster, zoneinfo) read into core values.
         .target(
             name: "SlotMatchConfig",
             dependencies: ["SlotMatchCore"],
-            resources: [.copy("Resources/rambouillet-territoires.json")]
+            resources: [
+                .copy("Resources/rambouillet-territoires.json"),
+                .copy("Resources/triage-rules.json"),
+                .copy("Resources/cost-weights.json"),
+            ]
         ),
 
         // The SQLite store: the authority on slots, requests, appointments and the audit log.
@@ -42,10 +55,16 @@ let package = Package(
         // The slot index, feasibility and ranking of the operator's search. Works on arrays it is given; never reads the store.
         .target(name: "SlotMatchMatching", dependencies: ["SlotMatchCore"]),
 
+        // JSON-RPC 2.0 over stdin/stdout: triage, search, hold/book/cancel for the regulation line's operators.
+        .target(
+            name: "SlotMatchService",
+            dependencies: ["SlotMatchCore", "SlotMatchStore", "SlotMatchMatching", "SlotMatchConfig"]
+        ),
+
         // The command-line tool: parses arguments and calls the libraries.
         .executableTarget(
             name: "slotmatch",
-            dependencies: ["SlotMatchCore", "SlotMatchConfig", "SlotMatchStore", "SlotMatchImport",
+            dependencies: ["SlotMatchCore", "SlotMatchConfig", "SlotMatchStore", "SlotMatchImport", "SlotMatchMatching", "SlotMatchService",
                            "SlotMatchReplay", "SlotMatchReport"]
         ),
 
@@ -58,25 +77,20 @@ let package = Package(
         .executableTarget(name: "slotmatch-replay-bench",
                           dependencies: ["SlotMatchReplay", "SlotMatchConfig", "SlotMatchCore"], path: "Benchmarks/slotmatch-replay-bench"),
 
-        // Min-cost flow for the nightly balancing: network, exact solver with certificate, DIMACS files.
-        .target(name: "SlotMatchFlow", dependencies: ["SlotMatchCore"]),
-        // Solves DIMACS min-cost-flow files and times the solver (Benchmarks/flow, Scripts/bench-flow).
-        .executableTarget(
-            name: "slotmatch-flow-bench",
-            dependencies: ["SlotMatchFlow", "SlotMatchCore"],
-            path: "Benchmarks/slotmatch-flow-bench"
-        ),
-
         .testTarget(name: "SlotMatchCoreTests", dependencies: ["SlotMatchCore"]),
+        .testTarget(name: "SlotMatchFlowTests", dependencies: ["SlotMatchFlow", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchConfigTests", dependencies: ["SlotMatchConfig", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchStoreTests", dependencies: ["SlotMatchStore", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchImportTests", dependencies: ["SlotMatchImport", "SlotMatchConfig", "SlotMatchCore"]),
-        .testTarget(name: "SlotMatchFlowTests", dependencies: ["SlotMatchFlow", "SlotMatchCore"]),
         .testTarget(name: "slotmatchTests", dependencies: ["slotmatch", "SlotMatchCore", "SlotMatchStore"]),
         .testTarget(name: "SlotMatchReplayTests",
                     dependencies: ["SlotMatchReplay", "SlotMatchReport", "SlotMatchImport", "SlotMatchConfig", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchReportTests", dependencies: ["SlotMatchReport", "SlotMatchImport", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchMatchingTests", dependencies: ["SlotMatchMatching", "SlotMatchCore"]),
+        .testTarget(
+            name: "SlotMatchServiceTests",
+            dependencies: ["SlotMatchService", "SlotMatchStore", "SlotMatchMatching", "SlotMatchConfig", "SlotMatchCore"]
+        ),
 
         // Benchmarks: one executable, a subcommand per folder (Search/, …).
         .executableTarget(name: "slotmatch-bench", dependencies: ["SlotMatchMatching", "SlotMatchCore"], path: "Benchmarks/slotmatch-bench"),
