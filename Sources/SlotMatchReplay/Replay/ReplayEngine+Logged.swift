@@ -18,7 +18,7 @@ extension ReplayEngine {
                 outcomes.append(RequestOutcome(status: .unserved, reason: .notBooked))
                 continue
             }
-            let status: RequestStatus = start <= inst.requestDeadline[r] ? .servedInTarget : .servedOutsideTarget
+            let status: ReplayStatus = start <= inst.requestDeadline[r] ? .servedInTarget : .servedOutsideTarget
             let wait = Int32(clamping: max(0, start - inst.requestAt[r]) / 60)
             var slot: Int32 = -1, gp: Int32 = -1
             var travel = Int32(0)
