@@ -29,7 +29,7 @@ extension ReplayEngine {
                 if s < Int(inst.gpFirstSlot[g + 1]) && inst.slotStart[s] == start && !state.taken[s] {
                     slot = Int32(s)
                     mode = inst.slotMode[s]
-                    state.book(slot: s, cell: Int(inst.slotCell[s]), mode: mode, start: start)
+                    state.book(slot: s, cell: Int(inst.slotCell[s]), mode: mode, start: start, gp: g, slotStart: inst.slotStart)
                 }
                 let minutes = inst.territory.travel.minutes(from: inst.requestPoint[r], to: inst.gpLocation[g])
                 travel = ReplayInstance.patientTravel(mode: mode, travel: Int32(clamping: minutes))

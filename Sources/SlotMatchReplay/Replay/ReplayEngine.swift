@@ -38,35 +38,39 @@ public struct ReplayEngine: Sendable {
 
     /// The closest GP's earliest feasible slot starting in [decision + travel, latest]; (slot, candidate).
     func nearest(_ r: Int, decisionAt: Int64, latest: Int64, state: inout ReplayState) -> (slot: Int, candidate: Int)? {
-        let inst = instance
-        let place = Int(inst.requestPlace[r])
+        let place = Int(instance.requestPlace[r])
         let video = ModeSet.video.rawValue
-        let candidates = Int(inst.placeFirst[place]) ..< Int(inst.placeFirst[place + 1])
+        let candidates = Int(instance.placeFirst[place]) ..< Int(instance.placeFirst[place + 1])
         guard !candidates.isEmpty else { return nil }
         // No free slot at all between the earliest possible start (the closest GP's travel, or now for video) and the latest.
-        let soonest = decisionAt + (inst.requestModes[r] & video != 0 ? 0 : Int64(inst.candidateTravel[candidates.lowerBound]) * 60)
-        guard state.anyFree(modes: inst.requestModes[r], from: soonest, to: latest) else { return nil }
+        let soonest = decisionAt + (instance.requestModes[r] & video != 0 ? 0 : Int64(instance.candidateTravel[candidates.lowerBound]) * 60)
+        guard state.anyFree(modes: instance.requestModes[r], from: soonest, to: latest) else { return nil }
         for c in candidates {
-            let m = modes(r, candidate: c) & inst.gpModes[Int(inst.candidateGP[c])]
+            let m = modes(r, candidate: c) & instance.gpModes[Int(instance.candidateGP[c])]
             if m == 0 { continue }
-            let g = Int(inst.candidateGP[c])
-            let travelSeconds = Int64(inst.candidateTravel[c]) * 60
+            let g = Int(instance.candidateGP[c])
+            let travelSeconds = Int64(instance.candidateTravel[c]) * 60
             let earliestAny = decisionAt + (m & video != 0 ? 0 : travelSeconds)
             if earliestAny > latest {
-                if inst.requestModes[r] & video == 0 { break }  // candidates come by travel: the rest start later still
+                if instance.requestModes[r] & video == 0 { break }  // candidates come by travel: the rest start later still
                 continue
             }
-            let end = Int(inst.gpFirstSlot[g + 1])
+            if state.gpNextStart[g] > latest { continue }  // nothing free before the deadline: skip without reading slots
+            let end = Int(instance.gpFirstSlot[g + 1])
             // Decisions come in time order: the GP's cursor only moves forward.
             var s0 = Int(state.cursor[g])
-            while s0 < end && inst.slotStart[s0] < decisionAt { s0 += 1 }
-            state.cursor[g] = Int32(s0)
-            while s0 < end && inst.slotStart[s0] < earliestAny { s0 += 1 }
+            if state.gpNextStart[g] < decisionAt {
+                while s0 < end && instance.slotStart[s0] < decisionAt { s0 += 1 }
+                state.cursor[g] = Int32(s0)
+                state.refreshNextStart(gp: g, slotStart: instance.slotStart)
+                if state.gpNextStart[g] > latest { continue }
+            }
+            while s0 < end && instance.slotStart[s0] < earliestAny { s0 += 1 }
             var s = state.free(from: s0)
-            while s < end && inst.slotStart[s] <= latest {
-                let sm = inst.slotMode[s]
-                if sm & m != 0 && (sm == video || inst.slotStart[s] >= decisionAt + travelSeconds)
-                    && state.cellUsed[Int(inst.slotCell[s])] < inst.cellLimit[Int(inst.slotCell[s])] {
+            while s < end && instance.slotStart[s] <= latest {
+                let sm = instance.slotMode[s]
+                if sm & m != 0 && (sm == video || instance.slotStart[s] >= decisionAt + travelSeconds)
+                    && state.cellUsed[Int(instance.slotCell[s])] < instance.cellLimit[Int(instance.slotCell[s])] {
                     return (s, c)
                 }
                 s = state.free(from: s + 1)
@@ -77,14 +81,14 @@ public struct ReplayEngine: Sendable {
 
     /// Books slot `s` for request `r` reached through candidate `c`.
     func book(_ r: Int, slot s: Int, candidate c: Int, state: inout ReplayState) -> RequestOutcome {
-        let inst = instance
-        state.book(slot: s, cell: Int(inst.slotCell[s]), mode: inst.slotMode[s], start: inst.slotStart[s])
-        let start = inst.slotStart[s]
-        let inTarget = start <= inst.requestDeadline[r]
+        state.book(slot: s, cell: Int(instance.slotCell[s]), mode: instance.slotMode[s], start: instance.slotStart[s],
+                   gp: Int(instance.slotGP[s]), slotStart: instance.slotStart)
+        let start = instance.slotStart[s]
+        let inTarget = start <= instance.requestDeadline[r]
         return RequestOutcome(status: inTarget ? .servedInTarget : .servedOutsideTarget, slot: Int32(s),
-                              practitioner: inst.slotGP[s],
-                              travelMinutes: ReplayInstance.patientTravel(mode: inst.slotMode[s], travel: inst.candidateTravel[c]),
-                              waitMinutes: Int32(clamping: (start - inst.requestAt[r]) / 60))
+                              practitioner: instance.slotGP[s],
+                              travelMinutes: ReplayInstance.patientTravel(mode: instance.slotMode[s], travel: instance.candidateTravel[c]),
+                              waitMinutes: Int32(clamping: (start - instance.requestAt[r]) / 60))
     }
 
     /// No slot in target: an online policy books the nearest outside target (up to the grace), else says why.
@@ -99,24 +103,23 @@ public struct ReplayEngine: Sendable {
 
     /// Why no slot in target could be given, from the slots of the GPs within reach.
     func diagnose(_ r: Int, decisionAt: Int64, state: inout ReplayState) -> UnservedReason {
-        let inst = instance
-        let place = Int(inst.requestPlace[r])
-        let range = Int(inst.placeFirst[place]) ..< Int(inst.placeFirst[place + 1])
+        let place = Int(instance.requestPlace[r])
+        let range = Int(instance.placeFirst[place]) ..< Int(instance.placeFirst[place + 1])
         guard !range.isEmpty else { return .nothingWithinReach }
-        let latest = inst.requestDeadline[r]
+        let latest = instance.requestDeadline[r]
         let video = ModeSet.video.rawValue
         var anyMode = false, inWindow = false, free = false
         for c in range {
             let m = modes(r, candidate: c)
-            let g = Int(inst.candidateGP[c])
-            if m & inst.gpModes[g] == 0 { continue }
+            let g = Int(instance.candidateGP[c])
+            if m & instance.gpModes[g] == 0 { continue }
             anyMode = true
-            let travelSeconds = Int64(inst.candidateTravel[c]) * 60
-            let end = Int(inst.gpFirstSlot[g + 1])
-            var s = inst.firstSlot(ofGP: g, notBefore: decisionAt)
-            while s < end && inst.slotStart[s] <= latest {
-                let sm = inst.slotMode[s]
-                if sm & m != 0 && inst.slotStart[s] >= decisionAt + (sm == video ? 0 : travelSeconds) {
+            let travelSeconds = Int64(instance.candidateTravel[c]) * 60
+            let end = Int(instance.gpFirstSlot[g + 1])
+            var s = instance.firstSlot(ofGP: g, notBefore: decisionAt)
+            while s < end && instance.slotStart[s] <= latest {
+                let sm = instance.slotMode[s]
+                if sm & m != 0 && instance.slotStart[s] >= decisionAt + (sm == video ? 0 : travelSeconds) {
                     inWindow = true
                     if !state.taken[s] { free = true; break }
                 }

@@ -7,6 +7,10 @@ struct ReplayState {
     var cellUsed: [Int32]
     /// Per GP, the first slot starting at or after the latest decision time seen (decisions come in time order).
     var cursor: [Int32]
+    /// Per GP, the start of its first free slot at or after the cursor (Int64.max when none): a small array read
+    /// first, so a GP with nothing before the deadline is skipped without touching its slots.
+    var gpNextStart: [Int64]
+    let gpEnd: [Int32]
     /// Free slots per mode (office, home visit, video) and quarter hour since `hourBase`: a window with none is refused
     /// without looking at any GP.
     var freeByHour: [[Int32]]
@@ -18,6 +22,10 @@ struct ReplayState {
         nextFree = (0 ... slotCount).map { Int32($0) }
         cellUsed = [Int32](repeating: 0, count: instance.cellLimit.count)
         cursor = Array(instance.gpFirstSlot.dropLast())
+        gpEnd = Array(instance.gpFirstSlot.dropFirst())
+        gpNextStart = (0 ..< instance.practitionerCount).map { g in
+            instance.gpFirstSlot[g] < instance.gpFirstSlot[g + 1] ? instance.slotStart[Int(instance.gpFirstSlot[g])] : Int64.max
+        }
         let first = instance.slotStart.min() ?? 0, last = instance.slotStart.max() ?? 0
         hourBase = first - ((first % ReplayState.bucketSeconds) + ReplayState.bucketSeconds) % ReplayState.bucketSeconds
         let hours = Int((last - hourBase) / ReplayState.bucketSeconds) + 1
@@ -55,10 +63,17 @@ struct ReplayState {
         return x
     }
 
-    @inline(__always) mutating func book(slot s: Int, cell: Int, mode: UInt8, start: Int64) {
+    @inline(__always) mutating func book(slot s: Int, cell: Int, mode: UInt8, start: Int64, gp: Int, slotStart: [Int64]) {
         taken[s] = true
         nextFree[s] = Int32(s + 1)
         cellUsed[cell] += 1
         freeByHour[ReplayState.modeRow(mode)][Int((start - hourBase) / ReplayState.bucketSeconds)] -= 1
+        refreshNextStart(gp: gp, slotStart: slotStart)
+    }
+
+    /// Recomputes `gpNextStart[gp]` from the GP's cursor.
+    @inline(__always) mutating func refreshNextStart(gp: Int, slotStart: [Int64]) {
+        let f = free(from: Int(cursor[gp]))
+        gpNextStart[gp] = f < Int(gpEnd[gp]) ? slotStart[f] : Int64.max
     }
 }
