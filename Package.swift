@@ -58,8 +58,18 @@ let package = Package(
         // The command-line tool: parses arguments and calls the libraries.
         .executableTarget(
             name: "slotmatch",
-            dependencies: ["SlotMatchCore", "SlotMatchConfig", "SlotMatchStore", "SlotMatchImport", "SlotMatchMatching", "SlotMatchService"]
+            dependencies: ["SlotMatchCore", "SlotMatchConfig", "SlotMatchStore", "SlotMatchImport", "SlotMatchMatching", "SlotMatchService",
+                           "SlotMatchReplay", "SlotMatchReport"]
         ),
+
+        // Demand logs, synthetic demand, and the replay of demand through a policy over a supply, with KPIs.
+        .target(name: "SlotMatchReplay",
+                dependencies: ["SlotMatchCore", "SlotMatchMatching", "SlotMatchFlow", "SlotMatchImport", "SlotMatchConfig"]),
+        // The replay report: one self-contained HTML file with inline SVG, French and English.
+        .target(name: "SlotMatchReport", dependencies: ["SlotMatchCore"]),
+        // A year of department-scale demand through the replay policies; prints throughput and memory.
+        .executableTarget(name: "slotmatch-replay-bench",
+                          dependencies: ["SlotMatchReplay", "SlotMatchConfig", "SlotMatchCore"], path: "Benchmarks/slotmatch-replay-bench"),
 
         .testTarget(name: "SlotMatchCoreTests", dependencies: ["SlotMatchCore"]),
         .testTarget(name: "SlotMatchFlowTests", dependencies: ["SlotMatchFlow", "SlotMatchCore"]),
@@ -67,6 +77,9 @@ let package = Package(
         .testTarget(name: "SlotMatchStoreTests", dependencies: ["SlotMatchStore", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchImportTests", dependencies: ["SlotMatchImport", "SlotMatchConfig", "SlotMatchCore"]),
         .testTarget(name: "slotmatchTests", dependencies: ["slotmatch", "SlotMatchCore", "SlotMatchStore"]),
+        .testTarget(name: "SlotMatchReplayTests",
+                    dependencies: ["SlotMatchReplay", "SlotMatchReport", "SlotMatchImport", "SlotMatchConfig", "SlotMatchCore"]),
+        .testTarget(name: "SlotMatchReportTests", dependencies: ["SlotMatchReport", "SlotMatchImport", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchMatchingTests", dependencies: ["SlotMatchMatching", "SlotMatchCore"]),
         .testTarget(
             name: "SlotMatchServiceTests",

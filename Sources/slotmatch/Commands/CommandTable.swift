@@ -8,6 +8,7 @@ enum CommandTable {
         CommandGroup(path: ["roster"], abstract: "Import and list the CPTS's GPs."),
         CommandGroup(path: ["calendar"], abstract: "Look inside a published agenda file: its occurrences and slots."),
         CommandGroup(path: ["audit"], abstract: "Check the audit log."),
+        CommandGroup(path: ["requests"], abstract: "The stored care requests."),
     ]
 
     static let commands: [CommandSpec] = [
@@ -30,5 +31,8 @@ enum CommandTable {
         ServeCommand.spec,
         AuditVerifyCommand.spec,
         DemoCommand.spec,
+        SimulateCommand.spec,
+        ReplayCommand.spec,
+        RequestsExportCommand.spec,
     ]
 }
