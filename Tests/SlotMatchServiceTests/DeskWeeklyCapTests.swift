@@ -112,6 +112,24 @@ import SlotMatchStore
         #expect(try Self.offered(f, deadline: deadline) == [t0.adding(seconds: 2 * 3600).iso8601])
     }
 
+    @Test func slotsImportedAfterTheCoveredWeeksGetTheirOwnWeek() throws {
+        let f = try ServiceFixture(hours: [2], caps: [1, 20, 20])
+        let later = f.start.adding(seconds: 22 * 86_400)
+        let weeksBefore = f.desk.slots.coveredWeeks.count
+        let planned = [PlannedSlot(start: later, end: later.adding(seconds: 1200)),
+                       PlannedSlot(start: later.adding(seconds: 3600), end: later.adding(seconds: 4800))]
+        // Imported by another process (its own connection), as the inbox job does.
+        _ = try Store(path: f.path).applyImport(ImportPlan(practitioner: ServiceFixture.rpps(1), source: "gp1-later.ics", horizonStart: f.start,
+                                               horizonEnd: f.start.adding(seconds: 30 * 86_400), slots: planned,
+                                               contentHash: SHA256.hexDigest(of: "gp1-later"), path: "/inbox/gp1-later.ics", now: f.start))
+        let deadline = f.start.adding(seconds: 25 * 86_400)
+        #expect(try Self.offered(f, deadline: deadline) == [f.start.adding(seconds: 7200).iso8601, later.iso8601, later.adding(seconds: 3600).iso8601])
+        #expect(f.desk.slots.coveredWeeks.count > weeksBefore)
+        #expect(try Self.book(f, try Self.slotID(f, at: later), request: "req-1")["error"] == nil)
+        // Capped in that week only: this week's slot stays.
+        #expect(try Self.offered(f, deadline: deadline) == [f.start.adding(seconds: 7200).iso8601])
+    }
+
     /// Books offered slots one by one (a fixed pseudo-random pick) until none is offered: no booking of an
     /// offered slot is refused, and at the end every future free office slot is one the store refuses.
     @Test(arguments: [UInt64(1), 2, 3])

@@ -30,7 +30,7 @@ public final class LiveSlotIndex {
     private var signature = ""
     /// The SNP weeks the index counts separately, in order; empty before the first build.
     public private(set) var coveredWeeks: [SNPWeek] = []
-    /// Set when a slot outside the covered weeks entered the index: the next refresh rebuilds.
+    /// Set when a slot after the covered weeks entered the index: the refresh rebuilds.
     private var coverageStale = false
     /// Free slots further back than this before now do not widen the covered weeks (they cannot be booked).
     public static let lookBackDays: Int64 = 28
@@ -74,6 +74,8 @@ public final class LiveSlotIndex {
             touched.insert(SNPWeek(containing: slot.start, zone: weekZone))
         }
         changeSequence = changes.latest
+        // A new slot after the covered weeks: rebuild now, so its week is counted apart from this query on.
+        if coverageStale { try rebuild(now: now); return }
         for week in touched { try recount(week: week) }
         refreshCount += 1
     }
@@ -187,10 +189,14 @@ public final class LiveSlotIndex {
     }
 
     /// The SNP weeks from the earliest free slot's (not more than `lookBackDays` before now) to the latest
-    /// free slot's, now's week always included; at most `maximumWeeks`.
+    /// free slot's, now's week and the weeks covered before always included (so queries whose `at` goes
+    /// back and forth do not rebuild each time); at most `maximumWeeks`.
     func coverage(now: Instant, free: [Slot]) -> [SNPWeek] {
         let floor = now.adding(seconds: -LiveSlotIndex.lookBackDays * 86_400)
         var earliest = now, latest = now
+        if let first = coveredWeeks.first, let last = coveredWeeks.last {
+            earliest = min(earliest, first.start); latest = max(latest, last.start)
+        }
         for s in free {
             if s.start < earliest && s.start >= floor { earliest = s.start }
             if s.start > latest { latest = s.start }
