@@ -13,11 +13,13 @@ import SlotMatchCore
 /// Complexity (P GPs, m_p slots of GP p, n slots): build O(n log m + P); query O(G log m + S) for the G
 /// GPs in the rings visited and the S slots read, independent of n; `remove` O(1) expected (a hash
 /// lookup, then O(log m_p) to the entry, left as a tombstone; plus the GPs of its cell when a bucket empties); `insert` O(log m_p + m_p) (a memmove in one
-/// GP's array of about a hundred entries, or O(log m_p) when reviving a tombstone); `adjustUsed` O(1).
+/// GP's array of about a hundred entries, or O(log m_p) when reviving a tombstone); `adjustUsed` O(1) for the
+/// current week, O(log W) for the week containing an instant.
 /// Weekly caps: the caller's `CapWeeks` (W week ordinals) and a P × W table of used counts; each slot
 /// carries its week ordinal, so the cap check of a candidate is one array read, `used[p][week] < cap`.
 /// The load terms of the ranking use the current week (`setCurrentWeek(containing:)`).
-/// Memory: about 32 bytes a slot plus the id table, and (cells + GPs) × buckets bits (at most 32 MB).
+/// Memory: about 32 bytes a slot plus the id table, (cells + GPs) × buckets bits (at most 32 MB), and 4 bytes per
+/// GP and cap week.
 public struct SlotIndex: Sendable {
     public private(set) var practitioners: [IndexedPractitioner]
     var points: [SpherePoint]
@@ -289,7 +291,7 @@ public struct SlotIndex: Sendable {
         }
     }
 
-    /// Used counts per week ordinal, for the search's cap check (`weekUsed[practitioner * weekStride + week]`).
+    /// The row length of `weekUsed` (W week ordinals): the search's cap check reads `weekUsed[p * weekStride + week]`.
     @inline(__always)
     var weekStride: Int { weeks.count }
 

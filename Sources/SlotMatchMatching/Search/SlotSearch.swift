@@ -6,8 +6,9 @@ import SlotMatchCore
 ///
 /// Feasible (issue 4): in the index (free, not held), start in [now + travel, deadline] (video: [now,
 /// deadline]), mode wanted and offered, home visits only within the GP's radius (road km from practice to
-/// patient), the GP under the weekly SNP cap in the slot's own cap week (`SlotIndex.weeks`), at least one visibility tag the query allows (SNP only for
-/// a GP in the SNP scheme), and the GP within the query's travel reach.
+/// patient), the GP under the weekly SNP cap in the slot's own cap week (`SlotIndex.weeks`), at least one
+/// visibility tag the query allows (SNP only for a GP in the SNP scheme), and the GP within the query's
+/// travel reach.
 ///
 /// Travel minutes are `TravelModel`'s formula: ⌈great-circle km × detour ÷ speed × 60⌉, the distance
 /// from unit vectors without trigonometry (`SpherePoint`: same km as the haversine to 10⁻¹⁰ relative,

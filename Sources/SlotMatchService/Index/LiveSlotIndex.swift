@@ -168,7 +168,12 @@ public final class LiveSlotIndex {
     /// Re-reads how many regulated consultations each GP has in `week` (one of the covered weeks) and sets
     /// the index's counts for it.
     public func recount(week: SNPWeek) throws {
-        guard coveredWeeks.contains(week) else { coverageStale = true; return }
+        guard coveredWeeks.contains(week) else {
+            // Before the covered weeks: the past, whose slots cannot be booked. After them: rebuild to count it apart.
+            if let first = coveredWeeks.first, week.start < first.start { return }
+            coverageStale = true
+            return
+        }
         let used = try store.read { db in try LiveSlotIndex.bookedPerPractitioner(db, week: week) }
         for (i, p) in practitioners.enumerated() {
             index.setUsed(practitioner: Int32(i), weekContaining: week.start.secondsSinceEpoch,
