@@ -16,8 +16,10 @@ enum MatchingFixture {
         try SlotIndex(practitioners: gps, slots: slots)
     }
 
-    /// A random instance: GPs clustered around a few towns in a 60 km box, slots over a week.
-    static func random(seed: UInt64, practitioners: Int, slotsPerGP: Int, cellKilometres: Double = 5, spanDays: Int = 7) throws -> (SlotIndex, [IndexedPractitioner]) {
+    /// A random instance: GPs clustered around a few towns in a 60 km box, slots over a week. `weekly`: cap
+    /// weeks every `weekDays` days over the span (so slots fall in several) with random counts per GP and week.
+    static func random(seed: UInt64, practitioners: Int, slotsPerGP: Int, cellKilometres: Double = 5, spanDays: Int = 7,
+                       weekly: Bool = false, weekDays: Int = 2) throws -> (SlotIndex, [IndexedPractitioner]) {
         var rng = SplitMix(seed: seed)
         let towns = (0 ..< 6).map { _ in
             GeoPoint(latitude: 48.4 + Double.random(in: 0 ..< 0.5, using: &rng), longitude: 1.5 + Double.random(in: 0 ..< 0.7, using: &rng))
@@ -50,6 +52,17 @@ enum MatchingFixture {
             }
         }
         slots.shuffle(using: &rng)
-        return (try SlotIndex(practitioners: gps, slots: slots, cellKilometres: cellKilometres), gps)
+        guard weekly else { return (try SlotIndex(practitioners: gps, slots: slots, cellKilometres: cellKilometres), gps) }
+        let step = Int64(weekDays) * 86_400
+        let starts = (0 ... spanDays / weekDays + 1).map { now - 7200 + Int64($0) * step + Int64.random(in: 0 ..< 3600, using: &rng) }
+        let weeks = CapWeeks(starts: starts)
+        var use: [WeeklyUse] = []
+        for (p, gp) in gps.enumerated() {
+            for w in [now - 86_400 * 30] + starts where Bool.random(using: &rng) {
+                use.append(WeeklyUse(practitioner: Int32(p), weekStart: w, count: Int32.random(in: 0 ... max(0, gp.weeklyCap), using: &rng)))
+            }
+        }
+        return (try SlotIndex(practitioners: gps, slots: slots, weeks: weeks, weeklyUse: use, currentWeekContaining: now,
+                              cellKilometres: cellKilometres), gps)
     }
 }

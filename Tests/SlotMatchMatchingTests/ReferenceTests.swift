@@ -6,8 +6,10 @@ import SlotMatchCore
 /// random instances and queries.
 @Suite struct ReferenceTests {
     struct Instance: Sendable, CustomTestStringConvertible {
-        var seed: UInt64, practitioners: Int, slotsPerGP: Int, cellKilometres: Double, spanDays: Int = 7
-        var testDescription: String { "seed \(seed), \(practitioners) GPs × ≤\(slotsPerGP), cells \(cellKilometres) km, \(spanDays) days" }
+        var seed: UInt64, practitioners: Int, slotsPerGP: Int, cellKilometres: Double, spanDays: Int = 7, weekly: Bool = false
+        var testDescription: String {
+            "seed \(seed), \(practitioners) GPs × ≤\(slotsPerGP), cells \(cellKilometres) km, \(spanDays) days" + (weekly ? ", caps per week" : "")
+        }
     }
 
     static let instances: [Instance] = [
@@ -20,12 +22,17 @@ import SlotMatchCore
         Instance(seed: 7, practitioners: 40, slotsPerGP: 3, cellKilometres: 1),
         // A long span: buckets wider than an hour.
         Instance(seed: 8, practitioners: 2500, slotsPerGP: 8, cellKilometres: 5, spanDays: 500),
+        // Caps counted per week, the weeks 2 days long so that slots and windows cross them.
+        Instance(seed: 9, practitioners: 60, slotsPerGP: 40, cellKilometres: 5, weekly: true),
+        Instance(seed: 10, practitioners: 300, slotsPerGP: 20, cellKilometres: 3, weekly: true),
+        Instance(seed: 11, practitioners: 8, slotsPerGP: 60, cellKilometres: 5, spanDays: 21, weekly: true),
     ]
 
     @Test(arguments: instances)
     func indexAgreesWithScanningAll(_ inst: Instance) throws {
         var (index, gps) = try MatchingFixture.random(seed: inst.seed, practitioners: inst.practitioners,
-                                                      slotsPerGP: inst.slotsPerGP, cellKilometres: inst.cellKilometres, spanDays: inst.spanDays)
+                                                      slotsPerGP: inst.slotsPerGP, cellKilometres: inst.cellKilometres, spanDays: inst.spanDays,
+                                                      weekly: inst.weekly)
         var rng = SplitMix(seed: inst.seed &* 7919)
         let now = MatchingFixture.now
         let modeChoices: [ModeSet] = [[.office], [.homeVisit], [.video], [.office, .homeVisit], .all, [.office, .video]]
@@ -47,12 +54,14 @@ import SlotMatchCore
                     (practitioner: Int32.random(in: 0 ..< Int32(gps.count), using: &rng), minutes: Int32.random(in: 0 ... 90, using: &rng))
                 })
             }
+            if inst.weekly && round % 5 == 0 { index.setCurrentWeek(containing: at) }
             let search = SlotSearch(weights: weightChoices[round % weightChoices.count])
             let fast = search.find(q, in: index)
             let slow = search.findByScanningAll(q, in: index)
             #expect(fast == slow, "round \(round)")
             if !fast.slots.isEmpty { nonEmpty += 1 }
             for s in fast.slots {
+                #expect(!index.isCapped(practitioner: s.practitioner, at: s.start))
                 #expect(s.breakdown.total == s.cost)
                 #expect(s.start <= q.deadline && s.start >= q.now)
             }
@@ -60,7 +69,7 @@ import SlotMatchCore
             // Book the best answer now and then, so later queries run on an updated index.
             if let best = fast.slots.first, round % 3 == 0 {
                 index.remove(slotID: best.slotID)
-                index.markUsed(practitioner: best.practitioner)
+                index.markUsed(practitioner: best.practitioner, slotStart: best.start)
             }
         }
         if inst.practitioners >= 10 { #expect(nonEmpty > 20) }

@@ -28,7 +28,10 @@ final class ServiceFixture {
 
     /// GP 1 in Rambouillet (78517), GP 2 in Ablis (78003), GP 3 in Bonnelles (78087); each with 20-minute
     /// office slots at `hours` after t0, GP 1 also home visits, GP 3 also video.
-    init(hours: [Int64] = [2, 3, 26], caps: [Int] = [20, 20, 20]) throws {
+    /// `start` moves t0 (the clock and the slots' origin); `seconds` gives the offsets in seconds instead of hours.
+    init(hours: [Int64] = [2, 3, 26], caps: [Int] = [20, 20, 20], start: Instant = ServiceFixture.t0, seconds: [Int64]? = nil) throws {
+        self.start = start
+        let offsets = seconds ?? hours.map { $0 * 3600 }
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("slotmatch-service-tests-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         path = folder.appendingPathComponent("slotmatch.db").path
@@ -42,18 +45,18 @@ final class ServiceFixture {
             roster.append(Practitioner(rpps: ServiceFixture.rpps(i + 1), displayName: "Dr Test \(i + 1)", site: PracticeSite(communeInsee: insee),
                                        modes: modes, weeklySNPCap: caps[i]))
         }
-        _ = try store.upsertPractitioners(roster, at: ServiceFixture.t0)
+        _ = try store.upsertPractitioners(roster, at: start)
         for i in 0..<3 {
-            var planned = hours.map { PlannedSlot(start: ServiceFixture.t0.adding(seconds: $0 * 3600), end: ServiceFixture.t0.adding(seconds: $0 * 3600 + 1200)) }
-            if i == 0 { planned.append(PlannedSlot(start: ServiceFixture.t0.adding(seconds: 4 * 3600), end: ServiceFixture.t0.adding(seconds: 4 * 3600 + 1800), mode: .homeVisit)) }
-            if i == 2 { planned.append(PlannedSlot(start: ServiceFixture.t0.adding(seconds: 1 * 3600), end: ServiceFixture.t0.adding(seconds: 1 * 3600 + 900), mode: .video)) }
+            var planned = offsets.map { PlannedSlot(start: start.adding(seconds: $0), end: start.adding(seconds: $0 + 1200)) }
+            if i == 0 { planned.append(PlannedSlot(start: start.adding(seconds: 4 * 3600), end: start.adding(seconds: 4 * 3600 + 1800), mode: .homeVisit)) }
+            if i == 2 { planned.append(PlannedSlot(start: start.adding(seconds: 1 * 3600), end: start.adding(seconds: 1 * 3600 + 900), mode: .video)) }
             let source = "gp\(i + 1).ics"
-            _ = try store.applyImport(ImportPlan(practitioner: ServiceFixture.rpps(i + 1), source: source, horizonStart: ServiceFixture.t0,
-                                                 horizonEnd: ServiceFixture.t0.adding(seconds: 14 * 86_400), slots: planned,
-                                                 contentHash: SHA256.hexDigest(of: source), path: "/inbox/" + source, now: ServiceFixture.t0))
+            _ = try store.applyImport(ImportPlan(practitioner: ServiceFixture.rpps(i + 1), source: source, horizonStart: start,
+                                                 horizonEnd: start.adding(seconds: 14 * 86_400), slots: planned,
+                                                 contentHash: SHA256.hexDigest(of: source), path: "/inbox/" + source, now: start))
         }
-        now = ServiceFixture.t0
-        let box = ClockBox(ServiceFixture.t0)
+        now = start
+        let box = ClockBox(start)
         clock = box
         desk = try RegulationDesk(store: store, territory: ServiceFixture.territory, rules: .defaults, weights: .defaults,
                                   zone: ServiceFixture.zone, clock: { box.now })
@@ -62,6 +65,8 @@ final class ServiceFixture {
     }
 
     let clock: ClockBox
+    /// t0 of this fixture (the clock's start and the slots' origin).
+    let start: Instant
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
@@ -84,7 +89,7 @@ final class ServiceFixture {
     }
 
     func slotIDs(gp: Int, mode: ConsultationMode = .office) throws -> [Int64] {
-        try store.slots(practitioner: ServiceFixture.rpps(gp), from: ServiceFixture.t0, to: ServiceFixture.t0.adding(seconds: 14 * 86_400))
+        try store.slots(practitioner: ServiceFixture.rpps(gp), from: start, to: start.adding(seconds: 14 * 86_400))
             .filter { $0.mode == mode }.map(\.id)
     }
 

@@ -1,7 +1,7 @@
 import SlotMatchCore
 
 /// What the slot index needs to know about one GP: where the practice is, how far they go for home
-/// visits, their weekly SNP cap and how much of it is used, their modes, SNP participation and pole.
+/// visits, their weekly SNP cap and how much of it is used this week, their modes, SNP participation and pole.
 ///
 /// The service builds one per roster GP; the GP's position in the array is its integer index
 /// (`Int32`) everywhere in the matching engine.
@@ -11,7 +11,9 @@ public struct IndexedPractitioner: Sendable, Hashable {
     public var homeVisitRadiusKm: Double
     /// Most regulated consultations a week (SAS: 20).
     public var weeklyCap: Int32
-    /// Regulated consultations already booked this week.
+    /// Regulated consultations already booked in the index's current week. At build it is added to that
+    /// week's count (`SlotIndex.init`'s `weeklyUse` gives the other weeks); in `SlotIndex.practitioners`
+    /// it shows the current week's count (`SlotIndex.setCurrentWeek(containing:)`).
     public var usedThisWeek: Int32
     public var modes: ModeSet
     /// Whether the GP takes part in the SAS scheme; only then do `SNP`-tagged slots count as SNP.

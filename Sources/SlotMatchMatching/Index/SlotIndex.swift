@@ -13,8 +13,13 @@ import SlotMatchCore
 /// Complexity (P GPs, m_p slots of GP p, n slots): build O(n log m + P); query O(G log m + S) for the G
 /// GPs in the rings visited and the S slots read, independent of n; `remove` O(1) expected (a hash
 /// lookup, then O(log m_p) to the entry, left as a tombstone; plus the GPs of its cell when a bucket empties); `insert` O(log m_p + m_p) (a memmove in one
-/// GP's array of about a hundred entries, or O(log m_p) when reviving a tombstone); `adjustUsed` O(1).
-/// Memory: about 32 bytes a slot plus the id table, and (cells + GPs) × buckets bits (at most 32 MB).
+/// GP's array of about a hundred entries, or O(log m_p) when reviving a tombstone); `adjustUsed` O(1) for the
+/// current week, O(log W) for the week containing an instant.
+/// Weekly caps: the caller's `CapWeeks` (W week ordinals) and a P × W table of used counts; each slot
+/// carries its week ordinal, so the cap check of a candidate is one array read, `used[p][week] < cap`.
+/// The load terms of the ranking use the current week (`setCurrentWeek(containing:)`).
+/// Memory: about 32 bytes a slot plus the id table, (cells + GPs) × buckets bits (at most 32 MB), and 4 bytes per
+/// GP and cap week.
 public struct SlotIndex: Sendable {
     public private(set) var practitioners: [IndexedPractitioner]
     var points: [SpherePoint]
@@ -22,6 +27,11 @@ public struct SlotIndex: Sendable {
     var locators: [Int64: SlotLocator]
     var poleUsed: [Int64]
     var poleCapacity: [Int64]
+    /// The cap weeks, and the used counts by GP and week ordinal (`weekUsed[p * weeks.count + w]`).
+    public let weeks: CapWeeks
+    var weekUsed: [Int32]
+    /// The week ordinal whose counts `practitioners[p].usedThisWeek` and the load terms show.
+    public private(set) var currentWeek: Int
     let grid: PracticeGrid
     /// GP facts copied in grid order (`grid.members`), so a cell's GPs are read sequentially.
     var memberPoints: [SpherePoint]
@@ -43,8 +53,14 @@ public struct SlotIndex: Sendable {
     public private(set) var freeSlotCount: Int
 
     /// Builds the index; bad input (a slot of an unknown GP, an end before its start, a duplicate id,
-    /// a practice without valid coordinates) is an `InputError` naming the array element.
-    public init(practitioners: [IndexedPractitioner], slots: [IndexedSlot], cellKilometres: Double = 5) throws(InputError) {
+    /// a practice without valid coordinates, a weekly count of an unknown GP) is an `InputError` naming
+    /// the array element.
+    ///
+    /// Weekly counts: `weeklyUse` gives the used count of each GP per cap week; each GP's `usedThisWeek` is
+    /// added to the week containing `currentWeekContaining` (the current week), and afterwards shows that
+    /// week's count. Without `weeks` there is one week for all time and `usedThisWeek` is its count.
+    public init(practitioners: [IndexedPractitioner], slots: [IndexedSlot], weeks: CapWeeks = .single,
+                weeklyUse: [WeeklyUse] = [], currentWeekContaining: Int64 = 0, cellKilometres: Double = 5) throws(InputError) {
         for (i, p) in practitioners.enumerated() {
             guard p.location.isValid else {
                 throw InputError(SourcePlace(jsonPath: "$.practitioners[\(i)].location"),
@@ -56,6 +72,27 @@ public struct SlotIndex: Sendable {
                                  remedy: "Use zero or a positive number.")
             }
         }
+        let weekCount = weeks.count
+        var weekUsed = [Int32](repeating: 0, count: practitioners.count * weekCount)
+        for (i, u) in weeklyUse.enumerated() {
+            guard u.practitioner >= 0 && Int(u.practitioner) < practitioners.count, u.count >= 0 else {
+                throw InputError(SourcePlace(jsonPath: "$.weeklyUse[\(i)]"),
+                                 "a weekly count names practitioner index \(u.practitioner), which is not in the table, or is negative",
+                                 remedy: "Count only the practitioners of the table, with zero or more consultations.")
+            }
+            let k = Int(u.practitioner) * weekCount + weeks.ordinal(of: u.weekStart)
+            weekUsed[k] = Int32(clamping: Int64(weekUsed[k]) + Int64(u.count))
+        }
+        let current = weeks.ordinal(of: currentWeekContaining)
+        var practitioners = practitioners
+        for p in practitioners.indices {
+            let k = p * weekCount + current
+            weekUsed[k] = Int32(clamping: Int64(weekUsed[k]) + Int64(practitioners[p].usedThisWeek))
+            practitioners[p].usedThisWeek = weekUsed[k]
+        }
+        self.weeks = weeks
+        self.weekUsed = weekUsed
+        self.currentWeek = current
         self.practitioners = practitioners
         self.maximumHomeVisitRadiusKm = practitioners.map(\.homeVisitRadiusKm).max() ?? 0
         self.points = practitioners.map { SpherePoint($0.location) }
@@ -84,7 +121,7 @@ public struct SlotIndex: Sendable {
                 throw InputError(SourcePlace(jsonPath: "$.slots[\(i)].id"), "the slot id \(s.id) appears twice",
                                  remedy: "Give each slot once.")
             }
-            lists[Int(s.practitioner)].append(SlotIndex.entry(s))
+            lists[Int(s.practitioner)].append(SlotIndex.entry(s, week: weeks.ordinal(of: s.start)))
         }
         for p in lists.indices {
             lists[p].sort { $0.start != $1.start ? $0.start < $1.start : $0.id < $1.id }
@@ -127,8 +164,9 @@ public struct SlotIndex: Sendable {
         gp.weeklyCap > 0 ? Int32(min(Int64(Int32.max), Int64(gp.usedThisWeek) * 1000 / Int64(gp.weeklyCap))) : 1000
     }
 
-    static func entry(_ s: IndexedSlot) -> SlotEntry {
-        SlotEntry(start: s.start, end: s.end, id: s.id, mode: ModeSet(s.mode).rawValue, visibility: s.visibility.rawValue, alive: true)
+    static func entry(_ s: IndexedSlot, week: Int) -> SlotEntry {
+        SlotEntry(start: s.start, end: s.end, id: s.id, mode: ModeSet(s.mode).rawValue, visibility: s.visibility.rawValue, alive: true,
+                  week: Int32(week))
     }
 
     public var practitionerCount: Int { practitioners.count }
@@ -167,13 +205,13 @@ public struct SlotIndex: Sendable {
             let old = slotsByPractitioner[Int(at.practitioner)][at.offset]
             if at.practitioner == slot.practitioner && old.start == slot.start {
                 if !old.alive { freeSlotCount += 1; markBucket(practitioner: slot.practitioner, start: slot.start) }
-                slotsByPractitioner[Int(at.practitioner)][at.offset] = SlotIndex.entry(slot)
+                slotsByPractitioner[Int(at.practitioner)][at.offset] = SlotIndex.entry(slot, week: Int(old.week))
                 return
             }
             slotsByPractitioner[Int(at.practitioner)].remove(at: at.offset)
             if old.alive { freeSlotCount -= 1; unmarkBucketIfEmpty(practitioner: at.practitioner, start: old.start) }
         }
-        let entry = SlotIndex.entry(slot)
+        let entry = SlotIndex.entry(slot, week: weeks.ordinal(of: slot.start))
         let p = Int(slot.practitioner)
         var lo = 0, hi = slotsByPractitioner[p].count
         while lo < hi {
@@ -187,19 +225,75 @@ public struct SlotIndex: Sendable {
         freeSlotCount += 1
     }
 
-    /// Counts regulated consultations booked (+1) or cancelled (−1) for a GP and their pole.
+    /// Counts regulated consultations booked (+1) or cancelled (−1) for a GP in the current week.
     public mutating func adjustUsed(practitioner p: Int32, by delta: Int32) {
+        adjustUsed(practitioner: p, weekOrdinal: currentWeek, by: delta)
+    }
+
+    /// Counts regulated consultations booked (+1) or cancelled (−1) for a GP in the cap week containing `t`
+    /// (the booked slot's start). O(log W).
+    public mutating func adjustUsed(practitioner p: Int32, weekContaining t: Int64, by delta: Int32) {
+        adjustUsed(practitioner: p, weekOrdinal: weeks.ordinal(of: t), by: delta)
+    }
+
+    /// Sets a GP's used count in the cap week containing `t` (the store's recount). O(log W).
+    public mutating func setUsed(practitioner p: Int32, weekContaining t: Int64, to count: Int32) {
         guard p >= 0 && Int(p) < practitioners.count else { return }
-        let before = practitioners[Int(p)].usedThisWeek
-        let after = max(0, before + delta)
+        let w = weeks.ordinal(of: t)
+        adjustUsed(practitioner: p, weekOrdinal: w, by: max(0, count) - weekUsed[Int(p) * weeks.count + w])
+    }
+
+    mutating func adjustUsed(practitioner p: Int32, weekOrdinal w: Int, by delta: Int32) {
+        guard p >= 0 && Int(p) < practitioners.count else { return }
+        let k = Int(p) * weeks.count + w
+        let before = weekUsed[k]
+        let after = Int32(clamping: max(0, Int64(before) + Int64(delta)))
+        weekUsed[k] = after
+        guard w == currentWeek else { return }
         practitioners[Int(p)].usedThisWeek = after
         memberPermille[Int(grid.positionOfPractitioner[Int(p)])] = SlotIndex.permille(practitioners[Int(p)])
         let pole = Int(practitioners[Int(p)].pole)
         if pole >= 0 { poleUsed[pole] += Int64(after - before) }
     }
 
-    /// One more regulated consultation for the GP this week.
+    /// One more regulated consultation for the GP in the current week.
     public mutating func markUsed(practitioner p: Int32) { adjustUsed(practitioner: p, by: 1) }
+
+    /// One more regulated consultation for the GP in the cap week of a slot starting at `start`.
+    public mutating func markUsed(practitioner p: Int32, slotStart start: Int64) {
+        adjustUsed(practitioner: p, weekContaining: start, by: 1)
+    }
+
+    /// The GP's used count in the cap week containing `t`; 0 for an unknown GP.
+    public func used(practitioner p: Int32, weekContaining t: Int64) -> Int32 {
+        guard p >= 0 && Int(p) < practitioners.count else { return 0 }
+        return weekUsed[Int(p) * weeks.count + weeks.ordinal(of: t)]
+    }
+
+    /// Whether the GP has reached the weekly cap in the cap week containing `t` (a slot starting then is refused).
+    public func isCapped(practitioner p: Int32, at t: Int64) -> Bool {
+        guard p >= 0 && Int(p) < practitioners.count else { return true }
+        return used(practitioner: p, weekContaining: t) >= practitioners[Int(p)].weeklyCap
+    }
+
+    /// Makes the week containing `t` the current one: `usedThisWeek` and the GP and pole load terms show
+    /// its counts from now on. O(P).
+    public mutating func setCurrentWeek(containing t: Int64) {
+        let w = weeks.ordinal(of: t)
+        guard w != currentWeek else { return }
+        currentWeek = w
+        for i in poleUsed.indices { poleUsed[i] = 0 }
+        for p in practitioners.indices {
+            practitioners[p].usedThisWeek = weekUsed[p * weeks.count + w]
+            memberPermille[Int(grid.positionOfPractitioner[p])] = SlotIndex.permille(practitioners[p])
+            let pole = Int(practitioners[p].pole)
+            if pole >= 0 { poleUsed[pole] += Int64(practitioners[p].usedThisWeek) }
+        }
+    }
+
+    /// The row length of `weekUsed` (W week ordinals): the search's cap check reads `weekUsed[p * weekStride + week]`.
+    @inline(__always)
+    var weekStride: Int { weeks.count }
 
     /// The GP's used/cap in permille (1000 at the cap; a zero cap counts as full).
     public func practitionerLoadPermille(_ p: Int32) -> Int {

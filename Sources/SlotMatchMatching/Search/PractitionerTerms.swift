@@ -6,7 +6,10 @@ struct PractitionerTerms {
     var modes: UInt8
     /// Tags that qualify a slot; SNP only counts for a GP in the SNP scheme.
     var visibility: UInt8
-    var capped: Bool
+    /// Where the GP's used counts start in `SlotIndex.weekUsed`, and the cap: a slot of week w is
+    /// refused when `weekUsed[usedBase + w] >= cap` (the SNP cap counts per week, the slot's own).
+    var usedBase: Int
+    var cap: Int32
     var treatingGP: Int
     var practitionerLoad: Int
     var poleLoad: Int

@@ -6,8 +6,9 @@ import SlotMatchCore
 ///
 /// Feasible (issue 4): in the index (free, not held), start in [now + travel, deadline] (video: [now,
 /// deadline]), mode wanted and offered, home visits only within the GP's radius (road km from practice to
-/// patient), the GP under the weekly SNP cap, at least one visibility tag the query allows (SNP only for
-/// a GP in the SNP scheme), and the GP within the query's travel reach.
+/// patient), the GP under the weekly SNP cap in the slot's own cap week (`SlotIndex.weeks`), at least one
+/// visibility tag the query allows (SNP only for a GP in the SNP scheme), and the GP within the query's
+/// travel reach.
 ///
 /// Travel minutes are `TravelModel`'s formula: ⌈great-circle km × detour ÷ speed × 60⌉, the distance
 /// from unit vectors without trigonometry (`SpherePoint`: same km as the haversine to 10⁻¹⁰ relative,
@@ -164,7 +165,7 @@ public struct SlotSearch: Sendable {
         let video = modes & ModeSet.video.rawValue != 0
         let travelCost = weights.travelMinute * travel
         return PractitionerTerms(
-            travelMinutes: travel, modes: modes, visibility: visibility, capped: gp.usedThisWeek >= gp.weeklyCap,
+            travelMinutes: travel, modes: modes, visibility: visibility, usedBase: Int(p) * index.weekStride, cap: gp.weeklyCap,
             treatingGP: p == q.treatingPractitioner ? -weights.treatingGPBonus : 0,
             practitionerLoad: practitionerLoad, poleLoad: poleLoad, physicalEarliest: physicalEarliest,
             earliest: video ? q.now : physicalEarliest, minimumTravelCost: video ? 0 : travelCost, travelCost: travelCost)
@@ -174,7 +175,7 @@ public struct SlotSearch: Sendable {
     /// and only while a slot could still enter the buffer (the cost grows with the start within one GP).
     @inline(__always)
     func consider(_ p: Int32, _ q: SlotQuery, _ patient: SpherePoint, _ index: SlotIndex, _ buffer: inout RankedBuffer, pruned: Bool) {
-        guard let t = terms(p, q, patient, index), t.modes != 0, t.visibility != 0, !t.capped else { return }
+        guard let t = terms(p, q, patient, index), t.modes != 0, t.visibility != 0, t.cap > 0 else { return }
         let list = index.slotsByPractitioner[Int(p)]
         let first = pruned ? SlotIndex.firstIndex(in: list, startingAtOrAfter: t.earliest) : 0
         let constant = t.constant
@@ -190,6 +191,8 @@ public struct SlotSearch: Sendable {
                 let wait = Int((s.start - q.now) / 60)
                 if pruned && buffer.isFull && constant + t.minimumTravelCost + waitWeight * wait > buffer.worstCost { break }
                 guard s.alive, s.mode & t.modes != 0, s.visibility & t.visibility != 0 else { continue }
+                // The weekly SNP cap of the slot's week: one read, no allocation.
+                guard index.weekUsed[t.usedBase + Int(s.week)] < t.cap else { continue }
                 let isVideo = s.mode == videoBit
                 if !isVideo && s.start < t.physicalEarliest { continue }
                 let travelCost = isVideo ? 0 : t.travelCost
@@ -247,11 +250,12 @@ public struct SlotSearch: Sendable {
                 let isVideo = s.mode == videoBit
                 if !isVideo && s.start < t.physicalEarliest { continue }
                 anyWantedMode = true
+                let capped = index.weekUsed[t.usedBase + Int(s.week)] >= t.cap
                 if s.start <= q.deadline {
-                    if t.capped { cappedInWindow = true }
+                    if capped { cappedInWindow = true }
                     continue
                 }
-                guard !t.capped else { continue }
+                guard !capped else { continue }
                 if let o = offer, o.start < s.start { continue }
                 let wait = Int((s.start - q.now) / 60)
                 let travelCost = isVideo ? 0 : t.travelCost

@@ -65,7 +65,7 @@ extension RegulationDesk {
             return try store.book(slotID: targetSlotID, requestID: requestID, operator: operatorID, outsideTarget: outside, weekZone: zone, now: at)
         }
         slots.slotTaken(appointment.slot.id)
-        try storeCall { try slots.recountCountedWeek() }
+        try storeCall { try slots.appointmentChanged(slot: appointment.slot, delta: 1) }
         return RegulationDesk.json(appointment)
     }
 
@@ -80,7 +80,7 @@ extension RegulationDesk {
         try p.finish()
         let appointment = try storeCall { try store.cancel(appointmentID: id, reason: reason, operator: operatorID, now: at) }
         if appointment.slot.status == .free { slots.slotFreed(appointment.slot) }
-        try storeCall { try slots.recountCountedWeek() }
+        try storeCall { try slots.appointmentChanged(slot: appointment.slot, delta: -1) }
         return RegulationDesk.json(appointment)
     }
 

@@ -22,6 +22,7 @@ enum SimulateCommand {
             .value("output", placeholder: "file", help: "Write to this file instead of standard output."),
             .value("format", placeholder: "format", help: "CSV or JSON Lines.", default: "csv", allowed: DemandLogFormat.allCases.map(\.rawValue)),
         ],
+        printsData: false,  // its own --format chooses the demand-log format (csv, jsonl)
         run: run)
 
     static func run(_ context: CommandContext) throws {
