@@ -48,10 +48,20 @@ let package = Package(
             dependencies: ["SlotMatchCore", "SlotMatchConfig", "SlotMatchStore", "SlotMatchImport"]
         ),
 
+        // Min-cost flow for the nightly balancing: network, exact solver with certificate, DIMACS files.
+        .target(name: "SlotMatchFlow", dependencies: ["SlotMatchCore"]),
+        // Solves DIMACS min-cost-flow files and times the solver (Benchmarks/flow, Scripts/bench-flow).
+        .executableTarget(
+            name: "slotmatch-flow-bench",
+            dependencies: ["SlotMatchFlow", "SlotMatchCore"],
+            path: "Benchmarks/slotmatch-flow-bench"
+        ),
+
         .testTarget(name: "SlotMatchCoreTests", dependencies: ["SlotMatchCore"]),
         .testTarget(name: "SlotMatchConfigTests", dependencies: ["SlotMatchConfig", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchStoreTests", dependencies: ["SlotMatchStore", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchImportTests", dependencies: ["SlotMatchImport", "SlotMatchConfig", "SlotMatchCore"]),
+        .testTarget(name: "SlotMatchFlowTests", dependencies: ["SlotMatchFlow", "SlotMatchCore"]),
         .testTarget(name: "slotmatchTests", dependencies: ["slotmatch", "SlotMatchCore", "SlotMatchStore"]),
         .testTarget(name: "SlotMatchMatchingTests", dependencies: ["SlotMatchMatching", "SlotMatchCore"]),
 
