@@ -45,8 +45,14 @@ let package = Package(
         // The command-line tool: parses arguments and calls the libraries.
         .executableTarget(
             name: "slotmatch",
-            dependencies: ["SlotMatchCore", "SlotMatchConfig", "SlotMatchStore", "SlotMatchImport"]
+            dependencies: ["SlotMatchCore", "SlotMatchConfig", "SlotMatchStore", "SlotMatchImport",
+                           "SlotMatchMatching", "SlotMatchFlow", "SlotMatchBalance", "SlotMatchReport"]
         ),
+
+        // The nightly balancing: candidates from the slot index, the flow problem, moves, loads, demand forecast. Pure values.
+        .target(name: "SlotMatchBalance", dependencies: ["SlotMatchCore", "SlotMatchMatching", "SlotMatchFlow"]),
+        // The replay report: one self-contained HTML file with inline SVG, French and English.
+        .target(name: "SlotMatchReport", dependencies: ["SlotMatchCore"]),
 
         // Min-cost flow for the nightly balancing: network, exact solver with certificate, DIMACS files.
         .target(name: "SlotMatchFlow", dependencies: ["SlotMatchCore"]),
@@ -64,6 +70,9 @@ let package = Package(
         .testTarget(name: "SlotMatchFlowTests", dependencies: ["SlotMatchFlow", "SlotMatchCore"]),
         .testTarget(name: "slotmatchTests", dependencies: ["slotmatch", "SlotMatchCore", "SlotMatchStore"]),
         .testTarget(name: "SlotMatchMatchingTests", dependencies: ["SlotMatchMatching", "SlotMatchCore"]),
+        .testTarget(name: "SlotMatchBalanceTests",
+                    dependencies: ["SlotMatchBalance", "SlotMatchFlow", "SlotMatchMatching", "SlotMatchStore", "SlotMatchCore"]),
+        .testTarget(name: "SlotMatchReportTests", dependencies: ["SlotMatchReport", "SlotMatchImport", "SlotMatchCore"]),
 
         // Benchmarks: one executable, a subcommand per folder (Search/, …).
         .executableTarget(name: "slotmatch-bench", dependencies: ["SlotMatchMatching", "SlotMatchCore"], path: "Benchmarks/slotmatch-bench"),

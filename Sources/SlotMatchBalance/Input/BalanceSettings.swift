@@ -1,0 +1,33 @@
+import SlotMatchCore
+import SlotMatchMatching
+
+/// The knobs of a balance run: the operator's cost, how many candidates per request, the penalties and the
+/// shape of the convex load costs.
+public struct BalanceSettings: Sendable, Hashable {
+    /// The operator's weights (`docs/ranking.md`). Travel, wait and the treating-GP bonus price the candidate
+    /// edges; `practitionerLoad` and `poleLoad` are the slopes of the convex load costs at full capacity.
+    public var weights: CostWeights
+    public var travel: TravelModel
+    /// Candidates per request: its k best feasible slots from the slot index (plus its current slot).
+    public var candidatesPerRequest: Int
+    /// Leaving a within-48h request without a slot costs this; doubling per more urgent level.
+    public var basePenalty: Int64
+    /// What taking away a pending appointment costs: far above any gain, so the job moves, never drops.
+    public var keepPenalty: Int64
+    /// Load thresholds in ‰ of the capacity where the marginal load cost steps up.
+    public var loadBreakpointsPermille: [Int64]
+    /// Marginal load cost per segment, in quarters of the weight (`[0, 1, 2, 4]`: free to 50 %, then ¼, ½, all).
+    public var loadQuarterSlopes: [Int64]
+    public var maxTravelMinutes: Int
+
+    public init(weights: CostWeights = .defaults, travel: TravelModel = TravelModel(), candidatesPerRequest: Int = 32,
+                basePenalty: Int64 = 300, keepPenalty: Int64 = 1_000_000, loadBreakpointsPermille: [Int64] = [500, 750, 900],
+                loadQuarterSlopes: [Int64] = [0, 1, 2, 4], maxTravelMinutes: Int = SlotQuery.defaultMaxTravelMinutes) {
+        self.weights = weights.clamped; self.travel = travel; self.candidatesPerRequest = candidatesPerRequest
+        self.basePenalty = basePenalty; self.keepPenalty = keepPenalty
+        self.loadBreakpointsPermille = loadBreakpointsPermille; self.loadQuarterSlopes = loadQuarterSlopes
+        self.maxTravelMinutes = maxTravelMinutes
+    }
+
+    public static let defaults = BalanceSettings()
+}
