@@ -14,5 +14,6 @@ enum CommandTable {
         RosterImportCommand.spec,
         RosterListCommand.spec,
         DemoCommand.spec,
+        BalanceCommand.spec,
     ]
 }
