@@ -10,9 +10,11 @@ public struct BalanceSettings: Sendable, Hashable {
     public var travel: TravelModel
     /// Candidates per request: its k best feasible slots from the slot index (plus its current slot).
     public var candidatesPerRequest: Int
-    /// Leaving a within-48h request without a slot costs this; doubling per more urgent level.
+    /// Leaving a within-48h request without a slot costs at least this (the planner raises it above any edge and
+    /// load cost the horizon allows, so a feasible slot is always taken); doubling per more urgent level.
     public var basePenalty: Int64
-    /// What taking away a pending appointment costs: far above any gain, so the job moves, never drops.
+    /// What taking away a pending appointment costs, at least (raised to 16 × the base penalty): the job moves,
+    /// never drops.
     public var keepPenalty: Int64
     /// Load thresholds in ‰ of the capacity where the marginal load cost steps up.
     public var loadBreakpointsPermille: [Int64]

@@ -88,10 +88,18 @@ public struct BalancePlanner: Sendable {
         var edgeCost: [Int64: Int64] = [:]  // (request << 32 | slot) → cost, to price moves
         requests.reserveCapacity(input.requests.count)
         edges.reserveCapacity(input.requests.count * (settings.candidatesPerRequest + 1))
+        // Being served must always beat waiting: the base penalty is above any edge cost plus load costs the
+        // horizon allows; each more urgent level doubles it (so the most urgent win a contested slot), and a pending
+        // appointment is worth more than the most urgent waiting request (the job moves, never drops).
+        let horizonMinutes = Int64(max(0, input.horizonEnd - input.now) / 60)
+        let floor = Int64(weights.waitMinute) * horizonMinutes + Int64(weights.travelMinute) * Int64(settings.maxTravelMinutes)
+            + Int64(weights.practitionerLoad) + Int64(weights.poleLoad) + 1
+        let basePenalty = max(settings.basePenalty, floor)
+        let keepPenalty = max(settings.keepPenalty, 16 * basePenalty)
         for (r, request) in input.requests.enumerated() {
             progress?(r, input.requests.count)
-            let penalty = request.current != nil ? settings.keepPenalty
-                : (AssignmentProblem.Request(urgency: request.urgency, basePenalty: settings.basePenalty)?.unassignedPenalty ?? 0)
+            let penalty = request.current != nil ? keepPenalty
+                : (AssignmentProblem.Request(urgency: request.urgency, basePenalty: basePenalty)?.unassignedPenalty ?? 0)
             requests.append(AssignmentProblem.Request(unassignedPenalty: penalty))
             var holdsOwn = false
             if request.urgency.mayReceiveSlot, settings.candidatesPerRequest > 0 {
