@@ -3,25 +3,33 @@
 enum BalanceCharts {
     static let beforeColour = "#9aa5b1", afterColour = "#1f6feb", capColour = "#d73a49", demandColour = "#e36209", supplyColour = "#2da44e"
 
-    /// One row per item: a thin bar before, a thick bar after, and a red tick at the cap (when > 0).
+    /// One row per item, in % of its cap (how close it is to it): a thin grey bar before, a thick blue bar after, a
+    /// red line at 100 % when the scale reaches it. The scale is the fullest row plus 15 %, at least 25 %, so light
+    /// loads stay readable; the figures `before → after / cap` are written beside each row.
     static func pairedBars(id: String, title: String, rows: [(label: String, before: Int, after: Int, cap: Int)],
                            strings: BalanceReportStrings) -> String {
-        let labelWidth = 210.0, barWidth = 420.0, rowHeight = 26.0, top = 34.0
-        let height = top + rowHeight * Double(max(rows.count, 1)) + 12
-        let scale = Double(max(1, rows.map { max($0.before, $0.after, $0.cap) }.max() ?? 1))
-        var svg = header(id: id, width: labelWidth + barWidth + 70, height: height, title: title)
-        svg += legend(x: labelWidth, y: 14, items: [(strings.before, beforeColour), (strings.after, afterColour), (strings.cap, capColour)])
+        let labelWidth = 300.0, barWidth = 440.0, rowHeight = 24.0, top = 40.0
+        let height = top + rowHeight * Double(max(rows.count, 1)) + 14
+        func ratio(_ load: Int, _ cap: Int) -> Double { cap > 0 ? Double(load) / Double(cap) : (load > 0 ? 1 : 0) }
+        let fullest = rows.map { max(ratio($0.before, $0.cap), ratio($0.after, $0.cap)) }.max() ?? 0
+        let scale = max(0.25, fullest * 1.15)
+        var svg = header(id: id, width: labelWidth + barWidth + 110, height: height, title: title)
+        svg += legend(x: labelWidth, y: 14, items: [(strings.before, beforeColour), (strings.after, afterColour), ("100 % " + strings.cap, capColour)])
+        // Grid lines every 25 % of the cap.
+        var g = 0.0
+        while g <= scale + 1e-9 {
+            let x = labelWidth + barWidth * g / scale
+            svg += "<line x1=\"\(BalanceMarkup.number(x))\" y1=\"\(BalanceMarkup.number(top - 6))\" x2=\"\(BalanceMarkup.number(x))\" y2=\"\(BalanceMarkup.number(height - 10))\" stroke=\"\(g >= 1 - 1e-9 && g <= 1 + 1e-9 ? capColour : "#d0d7de")\" stroke-width=\"\(g >= 1 - 1e-9 && g <= 1 + 1e-9 ? 2 : 1)\"/>"
+            svg += "<text x=\"\(BalanceMarkup.number(x))\" y=\"\(BalanceMarkup.number(top - 9))\" text-anchor=\"middle\" class=\"v\">\(Int((g * 100).rounded())) %</text>"
+            g += 0.25
+        }
         for (i, row) in rows.enumerated() {
             let y = top + rowHeight * Double(i)
-            let b = barWidth * Double(row.before) / scale, a = barWidth * Double(row.after) / scale
+            let b = barWidth * min(ratio(row.before, row.cap), scale) / scale, a = barWidth * min(ratio(row.after, row.cap), scale) / scale
             svg += "<text x=\"\(BalanceMarkup.number(labelWidth - 6))\" y=\"\(BalanceMarkup.number(y + 15))\" text-anchor=\"end\">\(BalanceMarkup.escape(row.label))</text>"
-            svg += rect(x: labelWidth, y: y + 2, width: b, height: 7, fill: beforeColour)
-            svg += rect(x: labelWidth, y: y + 10, width: a, height: 12, fill: afterColour)
-            if row.cap > 0 {
-                let x = labelWidth + barWidth * Double(row.cap) / scale
-                svg += "<line x1=\"\(BalanceMarkup.number(x))\" y1=\"\(BalanceMarkup.number(y))\" x2=\"\(BalanceMarkup.number(x))\" y2=\"\(BalanceMarkup.number(y + 24))\" stroke=\"\(capColour)\" stroke-width=\"2\"/>"
-            }
-            svg += "<text x=\"\(BalanceMarkup.number(labelWidth + max(a, b) + 6))\" y=\"\(BalanceMarkup.number(y + 20))\" class=\"v\">\(row.before) → \(row.after)\(row.cap > 0 ? " / \(row.cap)" : "")</text>"
+            svg += rect(x: labelWidth, y: y + 2, width: b, height: 6, fill: beforeColour)
+            svg += rect(x: labelWidth, y: y + 9, width: a, height: 11, fill: afterColour)
+            svg += "<text x=\"\(BalanceMarkup.number(labelWidth + max(a, b) + 6))\" y=\"\(BalanceMarkup.number(y + 18))\" class=\"v\">\(row.before) → \(row.after) / \(row.cap)</text>"
         }
         return svg + "</svg>"
     }

@@ -63,6 +63,8 @@ public struct BalanceReportContent: Sendable, Hashable {
     public var costBefore: Int64
     public var costAfter: Int64
     public var unassigned: Int
+    /// Waiting requests past their deadline, left to the operators.
+    public var overdue: Int
     public var poles: [Pole]
     public var practitioners: [Practitioner]
     public var days: [Day]
@@ -71,9 +73,9 @@ public struct BalanceReportContent: Sendable, Hashable {
     public var communes: [[Double]]
 
     public init(territoryName: String, generatedAt: String, horizonEnd: String, costBefore: Int64, costAfter: Int64,
-                unassigned: Int, poles: [Pole], practitioners: [Practitioner], days: [Day], moves: [Move], communes: [[Double]]) {
+                unassigned: Int, overdue: Int = 0, poles: [Pole], practitioners: [Practitioner], days: [Day], moves: [Move], communes: [[Double]]) {
         self.territoryName = territoryName; self.generatedAt = generatedAt; self.horizonEnd = horizonEnd
-        self.costBefore = costBefore; self.costAfter = costAfter; self.unassigned = unassigned; self.poles = poles
+        self.costBefore = costBefore; self.costAfter = costAfter; self.unassigned = unassigned; self.overdue = overdue; self.poles = poles
         self.practitioners = practitioners; self.days = days; self.moves = moves; self.communes = communes
     }
 }

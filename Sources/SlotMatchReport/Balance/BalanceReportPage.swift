@@ -13,7 +13,7 @@ public enum BalanceReportPage {
         h += "<title>\(BalanceMarkup.escape(t.title + " — " + content.territoryName))</title>"
         h += "<style>body{font:14px system-ui,sans-serif;margin:24px;color:#24292f;max-width:1000px}"
         h += "h1{font-size:22px}h2{font-size:17px;margin-top:28px}table{border-collapse:collapse;margin:8px 0}"
-        h += "td,th{border:1px solid #d0d7de;padding:3px 8px;text-align:left}td.n{text-align:right}"
+        h += "td,th{border:1px solid #d0d7de;padding:3px 8px;text-align:left}td.n{text-align:right}td:first-child{white-space:nowrap}"
         h += "svg{display:block;margin:8px 0;font:12px system-ui,sans-serif}svg .v{fill:#57606a;font-size:11px}svg .m{font-size:12px;font-weight:600}"
         h += ".fig{display:inline-block;margin-right:28px}.fig b{display:block;font-size:20px}</style></head><body>"
         h += "<h1>\(BalanceMarkup.escape(t.title + " — " + content.territoryName))</h1>"
@@ -22,7 +22,8 @@ public enum BalanceReportPage {
         h += "<h2>\(t.summary)</h2>"
         for (label, value) in [(t.costBefore, BalanceMarkup.grouped(content.costBefore, french: comma)),
                                (t.costAfter, BalanceMarkup.grouped(content.costAfter, french: comma)),
-                               (t.moves, String(content.moves.count)), (t.unassigned, String(content.unassigned))] {
+                               (t.moves, String(content.moves.count)), (t.unassigned, String(content.unassigned)),
+                               (t.overdue, String(content.overdue))] {
             h += "<span class=\"fig\">\(BalanceMarkup.escape(label))<b>\(value)</b></span>"
         }
 

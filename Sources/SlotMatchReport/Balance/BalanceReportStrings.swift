@@ -2,7 +2,7 @@
 struct BalanceReportStrings {
     var title, summary, costBefore, costAfter, moves, unassigned, poleLoad, practitionerLoad, supplyDemand, map: String
     var before, after, cap, expected, free, shortfall, asks, request, from, to, delta, pole, practitioner, week, day: String
-    var noMoves, generated, horizon, none: String
+    var noMoves, generated, horizon, none, overdue: String
     /// French writes 2,5; English 2.5.
     var decimalComma: Bool
 
@@ -18,7 +18,7 @@ struct BalanceReportStrings {
                 asks: "créneaux surnuméraires à demander", request: "Demande", from: "De", to: "Vers", delta: "Δ coût",
                 pole: "Pôle", practitioner: "Médecin", week: "Semaine du", day: "Jour",
                 noMoves: "Aucun déplacement : la répartition actuelle est déjà optimale.", generated: "Calculé le",
-                horizon: "horizon jusqu’au", none: "—", decimalComma: true)
+                horizon: "horizon jusqu’au", none: "—", overdue: "En retard (échéance passée)", decimalComma: true)
         case .english:
             return BalanceReportStrings(
                 title: "Nightly balance", summary: "Summary", costBefore: "Cost before", costAfter: "Cost after",
@@ -29,7 +29,7 @@ struct BalanceReportStrings {
                 asks: "extra slots to ask for", request: "Request", from: "From", to: "To", delta: "Δ cost",
                 pole: "Pole", practitioner: "GP", week: "Week of", day: "Day",
                 noMoves: "No move: the current assignment is already optimal.", generated: "Computed at",
-                horizon: "horizon until", none: "—", decimalComma: false)
+                horizon: "horizon until", none: "—", overdue: "Overdue (deadline passed)", decimalComma: false)
         }
     }
 }

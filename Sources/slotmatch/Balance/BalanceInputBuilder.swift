@@ -14,6 +14,8 @@ struct BalanceInputBuilder {
         var input: BalanceInput
         /// Requests left out, with why ("R-12: commune 99999 is not in the territory").
         var skipped: [String]
+        /// Waiting requests whose deadline has passed: no slot can meet it, so the job leaves them to the operators.
+        var overdue: [String]
     }
 
     func poleIndex(ofCommune insee: String) -> Int32 {
@@ -56,12 +58,14 @@ struct BalanceInputBuilder {
         for s in snapshot.freeSlots { _ = add(s) }
         var requests: [BalanceRequest] = []
         var skipped: [String] = []
+        var overdue: [String] = []
         func add(_ stored: StoredRequest, current: BalanceRequest.Current?) {
             let r = stored.request
             guard let location = location(of: r) else {
                 skipped.append("\(r.id): its commune is not in the territory"); return
             }
             guard let deadline = r.deadline else { skipped.append("\(r.id): \(r.urgency.rawValue) requests get no GP slot"); return }
+            if current == nil && deadline < now { overdue.append(r.id); return }
             requests.append(BalanceRequest(id: r.id, location: location, urgency: r.urgency, deadline: deadline.secondsSinceEpoch,
                                            modes: ModeSet(r.wantedModes), treatingPractitioner: r.treatingGP.flatMap { gpIndex[$0.digits] },
                                            current: current))
@@ -76,6 +80,6 @@ struct BalanceInputBuilder {
         }
         return Built(input: BalanceInput(now: now.secondsSinceEpoch, horizonEnd: horizonEnd.secondsSinceEpoch, practitioners: practitioners,
                                          poles: poles, slots: slots, requests: requests, weekZone: zone),
-                     skipped: skipped)
+                     skipped: skipped, overdue: overdue)
     }
 }

@@ -10,6 +10,7 @@ struct BalanceSummary {
     var forecast: BalanceForecast
     var zone: ZoneRules
     var skippedRequests: [String]
+    var overdue: [String]
     var application: BalanceApplication?
 
     /// `#12 Dr Claire Martin 2026-12-05 09:00` (local time).
@@ -37,6 +38,7 @@ struct BalanceSummary {
             for s in a.skipped { out += "  skipped \(s.move.requestID) → slot \(s.move.toSlotID): \(s.code): \(s.reason)\n" }
         }
         for r in skippedRequests { out += "left out: \(r)\n" }
+        if !overdue.isEmpty { out += "Overdue (deadline passed, left to the operators): \(overdue.count)\n" }
         var gps = TextTable([.init("GP"), .init("POLE"), .init("WEEK"), .init("CAP", right: true), .init("BEFORE", right: true),
                              .init("AFTER", right: true), .init("OF CAP", right: true)])
         for l in plan.practitionerLoads {
@@ -79,6 +81,7 @@ struct BalanceSummary {
             }),
             "unassigned": .array(plan.unassigned.map { .string(input.requests[Int($0)].id) }),
             "leftOut": .array(skippedRequests.map { .string($0) }),
+            "overdue": .array(overdue.map { .string($0) }),
             "practitionerLoads": .array(plan.practitionerLoads.map { l in
                 .object(["practitioner": .string(input.practitioners[Int(l.practitioner)].id), "week": .string(Self.monday(l.weekDays)),
                          "weeklyCap": .int(l.weeklyCap), "fixed": .int(l.fixed), "before": .int(l.before), "after": .int(l.after),
@@ -108,11 +111,12 @@ struct BalanceSummary {
     }
 
     static func reportContent(territory: Territory, zone: ZoneRules, input: BalanceInput, plan: BalancePlan,
-                              forecast: BalanceForecast, now: Instant, end: Instant) -> BalanceReportContent {
-        let summary = BalanceSummary(input: input, plan: plan, forecast: forecast, zone: zone, skippedRequests: [], application: nil)
+                              forecast: BalanceForecast, overdue: Int, now: Instant, end: Instant) -> BalanceReportContent {
+        let summary = BalanceSummary(input: input, plan: plan, forecast: forecast, zone: zone, skippedRequests: [], overdue: [],
+                                     application: nil)
         return BalanceReportContent(
             territoryName: territory.name, generatedAt: now.iso8601, horizonEnd: end.iso8601,
-            costBefore: plan.costBefore, costAfter: plan.costAfter, unassigned: plan.unassigned.count,
+            costBefore: plan.costBefore, costAfter: plan.costAfter, unassigned: plan.unassigned.count, overdue: overdue,
             poles: plan.poleLoads.map { l in
                 let p = input.poles[Int(l.pole)]
                 return .init(name: p.name, latitude: p.location.latitude, longitude: p.location.longitude, capacity: l.capacity,

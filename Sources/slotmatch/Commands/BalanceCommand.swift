@@ -67,7 +67,7 @@ enum BalanceCommand {
             let language = context.arguments.value("lang").flatMap(BalanceReportLanguage.init(rawValue:))
                 ?? BalanceReportLanguage.fromLocale(context.environment)
             let content = BalanceSummary.reportContent(territory: territory, zone: zone, input: built.input, plan: plan,
-                                                       forecast: forecast, now: now, end: end)
+                                                       forecast: forecast, overdue: built.overdue.count, now: now, end: end)
             try write(Array(BalanceReportPage.html(content, language: language).utf8), to: path)
         }
 
@@ -81,7 +81,7 @@ enum BalanceCommand {
             application = try store.applyBalance(moves, operator: operatorID, weekZone: zone, now: now)
         }
         let summary = BalanceSummary(input: built.input, plan: plan, forecast: forecast, zone: zone, skippedRequests: built.skipped,
-                                     application: application)
+                                     overdue: built.overdue, application: application)
         switch context.format {
         case .json: context.output.write(summary.json.rendered)
         case .table: context.output.write(summary.table)
