@@ -61,12 +61,6 @@ extension Store {
     }
 }
 
-/// A booking refused inside the balance transaction: rolls it back, so the run is retried without the move.
-struct BalanceRefusal: Error {
-    var move: PlannedMove
-    var error: BookingError
-}
-
 extension Database {
     /// `Store.applyBalance` inside the current write transaction; throws `BalanceRefusal` when a booking is refused.
     func applyBalance(_ moves: [PlannedMove], operator operatorID: String, weekZone: ZoneRules,
