@@ -26,6 +26,15 @@ let package = Package(
         // The domain: territory, practitioners, slots, requests, time. Pure Swift, no I/O.
         .target(name: "SlotMatchCore"),
 
+        // Min-cost flow for the nightly balancing: network, exact solver with certificate, DIMACS files.
+        .target(name: "SlotMatchFlow", dependencies: ["SlotMatchCore"]),
+        // Solves DIMACS min-cost-flow files and times the solver (Benchmarks/flow, Scripts/bench-flow).
+        .executableTarget(
+            name: "slotmatch-flow-bench",
+            dependencies: ["SlotMatchFlow", "SlotMatchCore"],
+            path: "Benchmarks/slotmatch-flow-bench"
+        ),
+
         // The deployment's reference files (territory, travel matrix, roster, zoneinfo) read into core values.
         .target(
             name: "SlotMatchConfig",
@@ -54,20 +63,11 @@ let package = Package(
         // The replay report: one self-contained HTML file with inline SVG, French and English.
         .target(name: "SlotMatchReport", dependencies: ["SlotMatchCore"]),
 
-        // Min-cost flow for the nightly balancing: network, exact solver with certificate, DIMACS files.
-        .target(name: "SlotMatchFlow", dependencies: ["SlotMatchCore"]),
-        // Solves DIMACS min-cost-flow files and times the solver (Benchmarks/flow, Scripts/bench-flow).
-        .executableTarget(
-            name: "slotmatch-flow-bench",
-            dependencies: ["SlotMatchFlow", "SlotMatchCore"],
-            path: "Benchmarks/slotmatch-flow-bench"
-        ),
-
         .testTarget(name: "SlotMatchCoreTests", dependencies: ["SlotMatchCore"]),
+        .testTarget(name: "SlotMatchFlowTests", dependencies: ["SlotMatchFlow", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchConfigTests", dependencies: ["SlotMatchConfig", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchStoreTests", dependencies: ["SlotMatchStore", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchImportTests", dependencies: ["SlotMatchImport", "SlotMatchConfig", "SlotMatchCore"]),
-        .testTarget(name: "SlotMatchFlowTests", dependencies: ["SlotMatchFlow", "SlotMatchCore"]),
         .testTarget(name: "slotmatchTests", dependencies: ["slotmatch", "SlotMatchCore", "SlotMatchStore"]),
         .testTarget(name: "SlotMatchMatchingTests", dependencies: ["SlotMatchMatching", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchBalanceTests",

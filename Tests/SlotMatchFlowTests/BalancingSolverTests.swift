@@ -132,6 +132,11 @@ import SlotMatchFlow
         (AssignmentProblem(requests: [], slots: [], edges: [],
                            practitioners: [.init(weeklyCap: 1, load: LoadCostCurve(marginalCosts: [5, 1], breakpoints: [2]), pole: 0)],
                            poles: [.init()]), "$.practitioners[0].load"),
+        (AssignmentProblem(requests: [.init(unassignedPenalty: Int64.max)], slots: [], edges: [],
+                           practitioners: [], poles: []), "$.requests[0].unassignedPenalty"),
+        (AssignmentProblem(requests: [.init(unassignedPenalty: 1)], slots: [.init(practitioner: 0)],
+                           edges: [.init(request: 0, slot: 0, cost: -(1 << 40))],
+                           practitioners: [.init(weeklyCap: 1, pole: 0)], poles: [.init()]), "$.edges[0].cost"),
     ])
     func invalidProblemsAreRefusedWithAPlace(problem: AssignmentProblem, path: String) {
         #expect { try BalancingSolver(problem) } throws: { error in
@@ -166,6 +171,24 @@ import SlotMatchFlow
             #expect(solution.certificate.violation(flow: solution.flow, in: changed) == nil)
         }
         for r in cancelled { #expect(solver.assignment.slotOfRequest[Int(r)] == -1) }
+    }
+
+    @Test func addRequestRefusesUnknownSlotsAndRepeatedChangesAreHarmless() throws {
+        let p = RandomInstances.problem(seed: 5, requests: 4, slots: 5)
+        var solver = try BalancingSolver(p)
+        let before = solver.solve().cost
+        #expect { try solver.addRequest(.init(unassignedPenalty: 10), candidates: [(slot: 9, cost: 1)]) } throws: { error in
+            (error as? InputError)?.place.jsonPath == "$.candidates[0].slot"
+        }
+        #expect(solver.assignment.cost == before)       // nothing was added
+        solver.cancelRequest(1)
+        let afterCancel = solver.assignment.cost
+        solver.cancelRequest(1)                           // twice: no change
+        solver.cancelRequest(42)                          // unknown: no change
+        #expect(solver.assignment.cost == afterCancel)
+        solver.removeSlot(0); solver.removeSlot(0)
+        var fresh = MinCostFlowSolver(solver.network)
+        #expect(try fresh.solve() == solver.assignment.cost)
     }
 
     @Test func incrementalRepairMatchesBruteForceOfTheChangedProblem() throws {

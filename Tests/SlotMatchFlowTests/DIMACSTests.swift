@@ -18,6 +18,20 @@ import SlotMatchFlow
         #expect(try a.solve() == b.solve())
     }
 
+    @Test(arguments: 0..<10)
+    func adjacencyListsEveryArcOnceUnderItsTail(seed: Int) {
+        let net = RandomInstances.network(seed: UInt64(seed))
+        let adjacency = FlowAdjacency(net)
+        var seen: [Int32] = []
+        for v in 0..<Int32(net.nodeCount) {
+            let out = adjacency.arcs(leaving: v)
+            #expect(out.allSatisfy { net.tails[Int($0)] == v })
+            #expect(out.sorted() == Array(out))
+            seen += out
+        }
+        #expect(seen.sorted() == Array(0..<Int32(net.arcCount)))
+    }
+
     @Test func readsCommentsBlankLinesAndCRLF() throws {
         let text = "c a comment\r\n\r\np min 3 2\r\nn 1 4\r\nn 3 -4\r\nc between\r\na 1 2 0 4 -2\r\na 2 3 0 9 7\r\n"
         let net = try DIMACSReader.read(text, file: "t.min")
@@ -41,6 +55,8 @@ import SlotMatchFlow
         ("p min 2 1\nx 1\n", 2, "a line starting with `x`"),
         ("p min 2 1\nnode 1 1\n", 2, "a line starting with"),
         ("c only a comment\n", 1, "no problem line"),
+        ("p min 2 1\na 1 2 0 1 9999999999\n", 2, "too large to solve exactly"),
+        ("p min 2 1\nn 1 99999999999999\n", 2, "too large to solve exactly"),
         ("p min 2 1\na 1 2 0 99999999999999999999 1\n", 2, "too large"),
     ])
     func readerErrorsNameTheLine(text: String, line: Int, words: String) {

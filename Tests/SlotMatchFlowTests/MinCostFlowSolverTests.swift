@@ -13,6 +13,15 @@ import SlotMatchFlow
         #expect(cost == ReferenceMinCostFlow.cost(of: net))
     }
 
+    @Test(arguments: 0..<40)
+    func negativeCostsWithoutNegativeCyclesMatchReference(seed: Int) throws {
+        let net = RandomInstances.network(seed: UInt64(900 + seed), acyclic: true)
+        var solver = MinCostFlowSolver(net)
+        #expect(try solver.solve() == ReferenceMinCostFlow.cost(of: net))
+        let solution = solver.solution
+        #expect(solution.certificate.violation(flow: solution.flow, in: net) == nil)
+    }
+
     @Test func certificateRejectsSuboptimalFlow() throws {
         // Two parallel routes 0 → 1; the optimum uses the cheap one.
         var net = FlowNetwork(nodeCount: 2)
@@ -46,7 +55,7 @@ import SlotMatchFlow
         #expect(throws: FlowSolverError.infeasible(node: 0)) { try solver.solve() }
     }
 
-    @Test(arguments: 0..<30)
+    @Test(arguments: 0..<80)
     func generalChangesRepairToTheFreshOptimum(seed: Int) throws {
         var rng = SeededRandom(seed: UInt64(1000 + seed))
         let net = RandomInstances.network(seed: UInt64(seed))

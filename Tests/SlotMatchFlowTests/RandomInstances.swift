@@ -4,17 +4,21 @@ import SlotMatchFlow
 enum RandomInstances {
     /// A feasible network: random arcs (some with negative costs), plus for every supply pair a
     /// direct expensive arc that makes the supplies routable.
-    static func network(seed: UInt64, nodes: Int = 12, arcs: Int = 40) -> FlowNetwork {
+    /// With `acyclic`, arcs only go from lower to higher ids, so negative costs form no negative
+    /// cycle (the solver then starts from Bellman–Ford potentials instead of saturating them).
+    static func network(seed: UInt64, nodes: Int = 12, arcs: Int = 40, acyclic: Bool = false) -> FlowNetwork {
         var rng = SeededRandom(seed: seed)
         var net = FlowNetwork(nodeCount: nodes)
         for _ in 0..<arcs {
-            let u = Int32(rng.int(0...nodes - 1)), v = Int32(rng.int(0...nodes - 1))
+            var u = Int32(rng.int(0...nodes - 1)), v = Int32(rng.int(0...nodes - 1))
             if u == v { continue }
+            if acyclic && u > v { swap(&u, &v) }
             net.addArc(from: u, to: v, capacity: Int64(rng.int(0...6)), cost: Int64(rng.int(-4...20)))
         }
         for _ in 0..<4 {
-            let u = Int32(rng.int(0...nodes - 1)), v = Int32(rng.int(0...nodes - 1))
+            var u = Int32(rng.int(0...nodes - 1)), v = Int32(rng.int(0...nodes - 1))
             if u == v { continue }
+            if acyclic && u > v { swap(&u, &v) }
             let k = Int64(rng.int(1...5))
             net.supplies[Int(u)] += k; net.supplies[Int(v)] -= k
             net.addArc(from: u, to: v, capacity: k, cost: 60)

@@ -77,8 +77,10 @@ public struct AssignmentProblem: Sendable, Hashable {
         func fail(_ path: String, _ problem: String, _ remedy: String) -> InputError {
             InputError(SourcePlace(jsonPath: path), problem, remedy: remedy)
         }
-        for (i, r) in requests.enumerated() where r.unassignedPenalty < 0 {
-            throw fail("$.requests[\(i)].unassignedPenalty", "the penalty \(r.unassignedPenalty) is negative", "Give a penalty of 0 or more.")
+        let maxCost = FlowNetwork.maximumCost
+        for (i, r) in requests.enumerated() where r.unassignedPenalty < 0 || r.unassignedPenalty > maxCost {
+            throw fail("$.requests[\(i)].unassignedPenalty", "the penalty \(r.unassignedPenalty) is outside 0…\(maxCost)",
+                       "Give a penalty between 0 and \(maxCost).")
         }
         for (i, s) in slots.enumerated() where s.practitioner < 0 || Int(s.practitioner) >= practitioners.count {
             throw fail("$.slots[\(i)].practitioner", "practitioner \(s.practitioner) does not exist", "Use an index below \(practitioners.count).")
@@ -90,18 +92,21 @@ public struct AssignmentProblem: Sendable, Hashable {
             if e.slot < 0 || Int(e.slot) >= slots.count {
                 throw fail("$.edges[\(i)].slot", "slot \(e.slot) does not exist", "Use an index below \(slots.count).")
             }
+            if e.cost.magnitude > maxCost.magnitude {
+                throw fail("$.edges[\(i)].cost", "the cost \(e.cost) is outside ±\(maxCost)", "Scale the search costs down.")
+            }
         }
         for (i, p) in practitioners.enumerated() {
-            if p.weeklyCap < 0 {
-                throw fail("$.practitioners[\(i)].weeklyCap", "the weekly cap \(p.weeklyCap) is negative", "Give a cap of 0 or more.")
+            if p.weeklyCap < 0 || p.weeklyCap > FlowNetwork.maximumCapacity {
+                throw fail("$.practitioners[\(i)].weeklyCap", "the weekly cap \(p.weeklyCap) is outside 0…\(FlowNetwork.maximumCapacity)", "Give a cap of 0 or more.")
             }
             if p.pole < 0 || Int(p.pole) >= poles.count {
                 throw fail("$.practitioners[\(i)].pole", "pole \(p.pole) does not exist", "Use an index below \(poles.count).")
             }
-            if let problem = p.load.problem { throw fail("$.practitioners[\(i)].load", problem, "Fix the load cost curve.") }
+            if let problem = p.load.problem(maximumCost: maxCost) { throw fail("$.practitioners[\(i)].load", problem, "Fix the load cost curve.") }
         }
         for (i, p) in poles.enumerated() {
-            if let problem = p.load.problem { throw fail("$.poles[\(i)].load", problem, "Fix the load cost curve.") }
+            if let problem = p.load.problem(maximumCost: maxCost) { throw fail("$.poles[\(i)].load", problem, "Fix the load cost curve.") }
         }
     }
 }

@@ -39,13 +39,20 @@ public struct BalancingSolver: Sendable {
     @discardableResult
     public mutating func addRequest(_ request: AssignmentProblem.Request,
                                     candidates slots: [(slot: Int32, cost: Int64)]) throws(InputError) -> Int32 {
-        for (k, c) in slots.enumerated() where c.slot < 0 || Int(c.slot) >= layout.slotCount {
-            throw InputError(SourcePlace(jsonPath: "$.candidates[\(k)].slot"), "slot \(c.slot) does not exist",
-                             remedy: "Use an index below \(layout.slotCount).")
+        let maxCost = FlowNetwork.maximumCost
+        for (k, c) in slots.enumerated() {
+            if c.slot < 0 || Int(c.slot) >= layout.slotCount {
+                throw InputError(SourcePlace(jsonPath: "$.candidates[\(k)].slot"), "slot \(c.slot) does not exist",
+                                 remedy: "Use an index below \(layout.slotCount).")
+            }
+            if c.cost.magnitude > maxCost.magnitude {
+                throw InputError(SourcePlace(jsonPath: "$.candidates[\(k)].cost"), "the cost \(c.cost) is outside ±\(maxCost)",
+                                 remedy: "Scale the search costs down.")
+            }
         }
-        guard request.unassignedPenalty >= 0 else {
-            throw InputError(SourcePlace(jsonPath: "$.unassignedPenalty"), "the penalty \(request.unassignedPenalty) is negative",
-                             remedy: "Give a penalty of 0 or more.")
+        guard request.unassignedPenalty >= 0 && request.unassignedPenalty <= maxCost else {
+            throw InputError(SourcePlace(jsonPath: "$.unassignedPenalty"), "the penalty \(request.unassignedPenalty) is outside 0…\(maxCost)",
+                             remedy: "Give a penalty between 0 and \(maxCost).")
         }
         let node = solver.addNode(supply: 1)
         let index = Int32(candidates.count)

@@ -17,9 +17,13 @@ public struct LoadCostCurve: Sendable, Hashable {
     /// No cost at any load.
     public static let flat = LoadCostCurve(marginalCosts: [0])
 
-    /// What is wrong with the curve, or nil when it is a valid convex curve.
-    public var problem: String? {
+    /// What is wrong with the curve, or nil when it is a valid convex curve with marginal costs
+    /// within ±`maximumCost`.
+    public func problem(maximumCost: Int64 = FlowNetwork.maximumCost) -> String? {
         if marginalCosts.isEmpty { return "a load cost curve needs at least one marginal cost" }
+        if let big = marginalCosts.first(where: { $0.magnitude > maximumCost.magnitude }) {
+            return "the marginal cost \(big) is outside ±\(maximumCost)"
+        }
         if breakpoints.count != marginalCosts.count - 1 {
             return "\(marginalCosts.count) marginal costs need \(marginalCosts.count - 1) breakpoints, not \(breakpoints.count)"
         }

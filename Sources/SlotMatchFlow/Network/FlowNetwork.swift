@@ -12,6 +12,12 @@ public struct FlowNetwork: Sendable, Hashable {
     public var capacities: [Int64]
     public var costs: [Int64]
 
+    /// Largest capacity or supply readers accept (2⁴⁰): with costs up to `maximumCost` and fewer
+    /// than 2³¹ nodes, every distance and potential the solver forms stays far below 2⁶³.
+    public static let maximumCapacity: Int64 = 1 << 40
+    /// Largest cost magnitude readers accept (2²⁰, about one million).
+    public static let maximumCost: Int64 = 1 << 20
+
     /// A network of `nodeCount` nodes without supply and without arcs.
     public init(nodeCount: Int) {
         supplies = Array(repeating: 0, count: nodeCount)

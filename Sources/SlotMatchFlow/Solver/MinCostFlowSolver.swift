@@ -15,14 +15,22 @@
 /// incremental changes cheap: after adding a request, cancelling one or removing a slot, the
 /// potentials are still valid for every untouched arc, and a few shortest paths repair the optimum.
 ///
+/// **Incremental use.** `addNode`, `addArc`, `removeArc` and `setSupply` change the network in
+/// place (added arcs live in per-node linked lists beside the CSR); `reoptimize()` then routes only
+/// the excess the change created. A deficit left by a removal is first passed down flow-carrying
+/// arcs of reduced cost 0 (this keeps every optimality condition), so it meets the rerouted unit
+/// near the sink after a short search.
+///
 /// **Complexity.** O(U · (m + n) log n) for total supply U (each search is a binary-heap Dijkstra
 /// that may, in the worst case, settle every node); memory O(n + m): per residual arc a head (Int32),
 /// twin (Int32), residual capacity and cost (Int64), in CSR order so a node's arcs are contiguous.
 ///
 /// **Preconditions.** Integer costs and capacities, lower bounds 0, supplies summing to 0.
-/// Negative costs are allowed: such arcs are saturated at the start (capacities are finite), which
-/// leaves only non-negative reduced costs with `π = 0`. Overflow is not checked: keep
-/// |cost| · n and total capacity well below 2⁶².
+/// Negative costs are allowed: the initial potentials are then Bellman–Ford distances when the
+/// arcs with capacity hold no negative cycle; otherwise every negative arc is saturated at the
+/// start (capacities are finite), which leaves only non-negative reduced costs with `π = 0`. Arithmetic overflow is not checked here:
+/// the readers bound costs to ±`FlowNetwork.maximumCost` and capacities to `maximumCapacity`,
+/// which keeps every distance and potential far below 2⁶³.
 public struct MinCostFlowSolver: Sendable {
     // Original arcs (ids as in the FlowNetwork, then the arcs added since).
     private var arcTail: [Int32]
@@ -44,17 +52,19 @@ public struct MinCostFlowSolver: Sendable {
     private var residual: [Int64]
     private var cost: [Int64]
     private var twin: [Int32]
+    private var isForwardPosition: [Bool]
     private var extraNext: [Int32]    // for positions ≥ baseCount: next position in the node's extra list
     private let baseCount: Int
 
     // Search scratch, reused across searches.
     private var dist: [Int64]
     private var predecessor: [Int32]
-    private var labelled: [UInt32]
-    private var settledMark: [UInt32]
+    /// Per node: 2·generation once labelled in the current search, 2·generation + 1 once settled.
+    private var mark: [UInt32]
     private var generation: UInt32 = 0
     private var heap = DistanceHeap()
     private var settled: [Int32] = []
+    private var zeroStack: [Int32] = []
     private var active: [Int32] = []
 
     /// Number of augmenting paths found so far (for benchmarks).
@@ -70,47 +80,105 @@ public struct MinCostFlowSolver: Sendable {
         arcCost = network.costs
         supply = network.supplies
         supplySum = network.supplyBalance
-        excess = network.supplies
         potential = Array(repeating: 0, count: n)
 
         // Counting sort of 2m residual arcs by tail: forward at the tail, reverse at the head.
         var start = [Int32](repeating: 0, count: n + 1)
-        for i in 0..<m {
-            start[Int(network.tails[i]) + 1] += 1
-            start[Int(network.heads[i]) + 1] += 1
+        start.withUnsafeMutableBufferPointer { start in
+            for t in network.tails { start[Int(t) + 1] += 1 }
+            for h in network.heads { start[Int(h) + 1] += 1 }
         }
         for v in 0..<n { start[v + 1] += start[v] }
         firstOut = start
         var fill = start
-        head = [Int32](repeating: 0, count: 2 * m)
-        residual = [Int64](repeating: 0, count: 2 * m)
-        cost = [Int64](repeating: 0, count: 2 * m)
-        twin = [Int32](repeating: 0, count: 2 * m)
-        arcForward = [Int32](repeating: 0, count: m)
-        for i in 0..<m {
-            let u = Int(network.tails[i]), v = Int(network.heads[i])
-            let f = fill[u]; fill[u] += 1
-            let r = fill[v]; fill[v] += 1
-            let c = network.costs[i], cap = network.capacities[i]
-            head[Int(f)] = Int32(v); cost[Int(f)] = c; twin[Int(f)] = r
-            head[Int(r)] = Int32(u); cost[Int(r)] = -c; twin[Int(r)] = f
-            arcForward[i] = f
-            if c < 0 {
-                // Saturate: its reverse (cost −c > 0) is then the only residual copy.
-                residual[Int(r)] = cap
-                excess[u] -= cap; excess[v] += cap
-            } else {
-                residual[Int(f)] = cap
+        var headA = [Int32](repeating: 0, count: 2 * m)
+        var residualA = [Int64](repeating: 0, count: 2 * m)
+        var costA = [Int64](repeating: 0, count: 2 * m)
+        var twinA = [Int32](repeating: 0, count: 2 * m)
+        var forwardFlag = [Bool](repeating: false, count: 2 * m)
+        var forwardA = [Int32](repeating: 0, count: m)
+        var excessA = network.supplies
+        // One pass over the arcs on raw buffers: this runs on 2 million arcs at national scale.
+        network.tails.withUnsafeBufferPointer { tails in
+        network.heads.withUnsafeBufferPointer { heads in
+        network.costs.withUnsafeBufferPointer { costs in
+        network.capacities.withUnsafeBufferPointer { caps in
+        fill.withUnsafeMutableBufferPointer { fill in
+        headA.withUnsafeMutableBufferPointer { head in
+        residualA.withUnsafeMutableBufferPointer { residual in
+        costA.withUnsafeMutableBufferPointer { cost in
+        twinA.withUnsafeMutableBufferPointer { twin in
+        forwardFlag.withUnsafeMutableBufferPointer { isForward in
+        forwardA.withUnsafeMutableBufferPointer { arcForward in
+        excessA.withUnsafeMutableBufferPointer { excess in
+            for i in 0..<m {
+                let u = Int(tails[i]), v = Int(heads[i])
+                let f = Int(fill[u]); fill[u] += 1
+                let r = Int(fill[v]); fill[v] += 1
+                let c = costs[i], cap = caps[i]
+                head[f] = Int32(v); cost[f] = c; twin[f] = Int32(r)
+                head[r] = Int32(u); cost[r] = -c; twin[r] = Int32(f)
+                arcForward[i] = Int32(f)
+                isForward[f] = true
+                residual[f] = cap
             }
-        }
+        }}}}}}}}}}}}
+        head = headA; residual = residualA; cost = costA; twin = twinA
+        isForwardPosition = forwardFlag; arcForward = forwardA; excess = excessA
         baseCount = 2 * m
         extraFirst = Array(repeating: -1, count: n)
         extraNext = []
         dist = Array(repeating: 0, count: n)
         predecessor = Array(repeating: -1, count: n)
-        labelled = Array(repeating: 0, count: n)
-        settledMark = Array(repeating: 0, count: n)
+        mark = Array(repeating: 0, count: n)
+        if network.costs.contains(where: { $0 < 0 }) && !initialPotentialsByBellmanFord() {
+            saturateNegativeArcs()
+        }
         active = (0..<n).reversed().compactMap { excess[$0] > 0 ? Int32($0) : nil }
+    }
+
+    /// Negative costs, first way: potentials = shortest distances from a virtual source (queue-based
+    /// Bellman–Ford over arcs with capacity, AMO §5.4), after which every reduced cost is ≥ 0 and no
+    /// flow has to move. Gives up (returns false) on a negative cycle or after 20·(n + m) relaxations.
+    private mutating func initialPotentialsByBellmanFord() -> Bool {
+        let n = nodeCount
+        var distance = [Int64](repeating: 0, count: n)
+        var inQueue = [Bool](repeating: true, count: n)
+        var passes = [Int32](repeating: 0, count: n)
+        var queue = [Int32](0..<Int32(n))
+        var headIndex = 0
+        var budget = 20 * (n + head.count)
+        while headIndex < queue.count {
+            let u = Int(queue[headIndex]); headIndex += 1
+            if headIndex > 4 * n { queue.removeFirst(headIndex); headIndex = 0 }
+            inQueue[u] = false
+            passes[u] += 1
+            if passes[u] > Int32(n) { return false }   // a negative cycle
+            for a in Int(firstOut[u])..<Int(firstOut[u + 1]) where isForwardPosition[a] && residual[a] > 0 {
+                budget -= 1
+                if budget < 0 { return false }
+                let v = Int(head[a])
+                let candidate = distance[u] + cost[a]
+                if candidate < distance[v] {
+                    distance[v] = candidate
+                    if !inQueue[v] { inQueue[v] = true; queue.append(Int32(v)) }
+                }
+            }
+        }
+        potential = distance
+        return true
+    }
+
+    /// Negative costs, second way (any network, negative cycles included): saturate every arc of
+    /// negative cost; its reverse (cost −c > 0) is then its only residual copy, and the excess this
+    /// moves is routed by the solve.
+    private mutating func saturateNegativeArcs() {
+        for i in 0..<arcTail.count where arcCost[i] < 0 {
+            let f = Int(arcForward[i]), r = Int(twin[f])
+            let cap = residual[f]
+            residual[f] = 0; residual[r] = cap
+            excess[Int(arcTail[i])] -= cap; excess[Int(head[f])] += cap
+        }
     }
 
     public var nodeCount: Int { supply.count }
@@ -139,18 +207,26 @@ public struct MinCostFlowSolver: Sendable {
     /// Dijkstra on reduced costs from `source` until a node with a deficit is settled; updates the
     /// potentials of the settled nodes. Returns that node, or −1 when none is reachable.
     private mutating func shortestPath(from source: Int32) -> Int32 {
-        generation &+= 1
-        let gen = generation
-        var distA: [Int64] = [], predA: [Int32] = [], labA: [UInt32] = [], setA: [UInt32] = []
+        if generation >= UInt32.max / 2 - 1 {
+            generation = 0
+            for i in mark.indices { mark[i] = 0 }
+        }
+        generation += 1
+        let labelStamp = 2 * generation, doneStamp = 2 * generation + 1
+        var distA: [Int64] = [], predA: [Int32] = [], markA: [UInt32] = []
         var potA: [Int64] = [], settledA: [Int32] = [], heapA = DistanceHeap()
-        swap(&distA, &dist); swap(&predA, &predecessor); swap(&labA, &labelled)
-        swap(&setA, &settledMark); swap(&potA, &potential); swap(&settledA, &settled); swap(&heapA, &heap)
+        swap(&distA, &dist); swap(&predA, &predecessor); swap(&markA, &mark)
+        swap(&potA, &potential); swap(&settledA, &settled); swap(&heapA, &heap)
         defer {
-            swap(&distA, &dist); swap(&predA, &predecessor); swap(&labA, &labelled)
-            swap(&setA, &settledMark); swap(&potA, &potential); swap(&settledA, &settled); swap(&heapA, &heap)
+            swap(&distA, &dist); swap(&predA, &predecessor); swap(&markA, &mark)
+            swap(&potA, &potential); swap(&settledA, &settled); swap(&heapA, &heap)
         }
         settledA.removeAll(keepingCapacity: true)
         heapA.clear()
+        var sameDistance: [Int32] = []
+        swap(&sameDistance, &zeroStack)
+        sameDistance.removeAll(keepingCapacity: true)
+        defer { swap(&sameDistance, &zeroStack) }
         var target: Int32 = -1
         var reach: Int64 = 0
         let extraBase = baseCount
@@ -163,17 +239,27 @@ public struct MinCostFlowSolver: Sendable {
         excess.withUnsafeBufferPointer { excess in
         distA.withUnsafeMutableBufferPointer { dist in
         predA.withUnsafeMutableBufferPointer { pred in
-        labA.withUnsafeMutableBufferPointer { lab in
-        setA.withUnsafeMutableBufferPointer { done in
+        markA.withUnsafeMutableBufferPointer { mark in
         potA.withUnsafeMutableBufferPointer { pot in
             let s = Int(source)
-            dist[s] = 0; pred[s] = -1; lab[s] = gen
+            dist[s] = 0; pred[s] = -1; mark[s] = labelStamp
             heapA.push(0, source)
-            search: while !heapA.isEmpty {
-                let (d, u32) = heapA.pop()
+            // Nodes reached at exactly the current minimum distance are final at once: they wait on a
+            // stack instead of the heap (zero reduced costs are common on reverse and slot arcs).
+            var current: Int64 = 0
+            search: while true {
+                let d: Int64, u32: Int32
+                if let top = sameDistance.popLast() {
+                    d = current; u32 = top
+                } else if !heapA.isEmpty {
+                    (d, u32) = heapA.pop()
+                    current = d
+                } else {
+                    break search
+                }
                 let u = Int(u32)
-                if done[u] == gen || d > dist[u] { continue }
-                done[u] = gen
+                if mark[u] == doneStamp || d > dist[u] { continue }
+                mark[u] = doneStamp
                 settledA.append(u32)
                 if excess[u] < 0 { target = u32; reach = d; break search }
                 let base = d + pot[u]
@@ -181,17 +267,18 @@ public struct MinCostFlowSolver: Sendable {
                 @inline(__always) func relax(_ a: Int) -> Bool {
                     if residual[a] == 0 { return false }
                     let v = Int(head[a])
-                    if done[v] == gen { return false }
+                    let mv = mark[v]
+                    if mv == doneStamp { return false }
                     let nd = base + cost[a] - pot[v]
-                    if lab[v] != gen || nd < dist[v] {
-                        lab[v] = gen; dist[v] = nd; pred[v] = Int32(a)
+                    if mv != labelStamp || nd < dist[v] {
+                        mark[v] = labelStamp; dist[v] = nd; pred[v] = Int32(a)
                         if nd == d && excess[v] < 0 {
                             // Ties with the current minimum: v is settled now.
-                            done[v] = gen; settledA.append(Int32(v))
+                            mark[v] = doneStamp; settledA.append(Int32(v))
                             target = Int32(v); reach = d
                             return true
                         }
-                        heapA.push(nd, Int32(v))
+                        if nd == d { sameDistance.append(Int32(v)) } else { heapA.push(nd, Int32(v)) }
                     }
                     return false
                 }
@@ -212,7 +299,7 @@ public struct MinCostFlowSolver: Sendable {
                     pot[v] += dist[v] - reach
                 }
             }
-        }}}}}}}}}}}}
+        }}}}}}}}}}}
         settledCount += settledA.count
         return target
     }
@@ -289,7 +376,7 @@ public struct MinCostFlowSolver: Sendable {
         extraFirst.append(-1)
         excess.append(nodeSupply)
         potential.append(0)
-        dist.append(0); predecessor.append(-1); labelled.append(0); settledMark.append(0)
+        dist.append(0); predecessor.append(-1); mark.append(0)
         if nodeSupply > 0 { active.append(id) }
         return id
     }
@@ -305,6 +392,7 @@ public struct MinCostFlowSolver: Sendable {
         arcTail.append(tail); arcCapacity.append(capacity); arcCost.append(arcCostValue); arcForward.append(f)
         head.append(arcHead); cost.append(arcCostValue); twin.append(r)
         head.append(tail); cost.append(-arcCostValue); twin.append(f)
+        isForwardPosition.append(true); isForwardPosition.append(false)
         extraNext.append(extraFirst[Int(tail)]); extraFirst[Int(tail)] = f
         extraNext.append(extraFirst[Int(arcHead)]); extraFirst[Int(arcHead)] = r
         let reduced = arcCostValue + potential[Int(tail)] - potential[Int(arcHead)]
@@ -324,7 +412,10 @@ public struct MinCostFlowSolver: Sendable {
         let carried = residual[r]
         residual[f] = 0; residual[r] = 0
         arcCapacity[Int(arc)] = 0
-        if carried > 0 { moveExcess(-carried, from: arcTail[Int(arc)], to: head[f]) }
+        if carried > 0 {
+            moveExcess(-carried, from: arcTail[Int(arc)], to: head[f])
+            passDeficitDownstream(from: head[f])
+        }
     }
 
     /// Changes the supply of `node`; supplies must sum to 0 again before `reoptimize()`.
@@ -334,7 +425,41 @@ public struct MinCostFlowSolver: Sendable {
         supplySum += delta
         excess[Int(node)] += delta
         if excess[Int(node)] > 0 { active.append(node) }
+        if excess[Int(node)] < 0 { passDeficitDownstream(from: node) }
     }
+
+    /// Moves a deficit at `node` down the flow it sends, over arcs of reduced cost exactly 0.
+    ///
+    /// Taking flow off such an arc keeps every reduced-cost condition (its forward copy gains
+    /// capacity at reduced cost 0), so the optimality invariant holds. This carries the deficit left
+    /// by a removed slot or a cancelled request down to the sink, where the rerouted unit finds it
+    /// after a short search, instead of a search that must reach back up to a GP node. At most
+    /// `limit` steps, so zero-cost flow cycles cannot trap it.
+    private mutating func passDeficitDownstream(from node: Int32, limit: Int = 64) {
+        var v = Int(node)
+        for _ in 0..<limit {
+            guard excess[v] < 0 else { return }
+            var next = -1
+            var positions = Array(Int(firstOut[v])..<Int(firstOut[v + 1]))
+            var x = Int(extraFirst[v])
+            while x >= 0 { positions.append(x); x = Int(extraNext[x - baseCount]) }
+            for a in positions {
+                let r = Int(twin[a])
+                // A forward copy carrying flow (its reverse has residual) with reduced cost 0.
+                guard isForwardPosition[a], residual[r] > 0 else { continue }
+                let w = Int(head[a])
+                if cost[a] + potential[v] - potential[w] != 0 { continue }
+                let delta = min(-excess[v], residual[r])
+                residual[r] -= delta; residual[a] += delta
+                excess[v] += delta; excess[w] -= delta
+                next = w
+                break
+            }
+            if next < 0 { return }
+            v = next
+        }
+    }
+
 
     /// Pushes `amount` of flow onto the arc position pair (accounting only): tail loses, head gains.
     private mutating func moveExcess(_ amount: Int64, from tail: Int32, to arcHead: Int32) {
