@@ -55,13 +55,19 @@ let package = Package(
         .executableTarget(
             name: "slotmatch",
             dependencies: ["SlotMatchCore", "SlotMatchConfig", "SlotMatchStore", "SlotMatchImport",
-                           "SlotMatchMatching", "SlotMatchFlow", "SlotMatchBalance", "SlotMatchReport"]
+                           "SlotMatchMatching", "SlotMatchFlow", "SlotMatchBalance", "SlotMatchReplay", "SlotMatchReport"]
         ),
 
         // The nightly balancing: candidates from the slot index, the flow problem, moves, loads, demand forecast. Pure values.
         .target(name: "SlotMatchBalance", dependencies: ["SlotMatchCore", "SlotMatchMatching", "SlotMatchFlow"]),
+        // Demand logs, synthetic demand, and the replay of demand through a policy over a supply, with KPIs.
+        .target(name: "SlotMatchReplay",
+                dependencies: ["SlotMatchCore", "SlotMatchMatching", "SlotMatchFlow", "SlotMatchImport", "SlotMatchConfig"]),
         // The replay report: one self-contained HTML file with inline SVG, French and English.
         .target(name: "SlotMatchReport", dependencies: ["SlotMatchCore"]),
+        // A year of department-scale demand through the replay policies; prints throughput and memory.
+        .executableTarget(name: "slotmatch-replay-bench",
+                          dependencies: ["SlotMatchReplay", "SlotMatchConfig", "SlotMatchCore"], path: "Benchmarks/slotmatch-replay-bench"),
 
         .testTarget(name: "SlotMatchCoreTests", dependencies: ["SlotMatchCore"]),
         .testTarget(name: "SlotMatchFlowTests", dependencies: ["SlotMatchFlow", "SlotMatchCore"]),
@@ -69,6 +75,8 @@ let package = Package(
         .testTarget(name: "SlotMatchStoreTests", dependencies: ["SlotMatchStore", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchImportTests", dependencies: ["SlotMatchImport", "SlotMatchConfig", "SlotMatchCore"]),
         .testTarget(name: "slotmatchTests", dependencies: ["slotmatch", "SlotMatchCore", "SlotMatchStore"]),
+        .testTarget(name: "SlotMatchReplayTests",
+                    dependencies: ["SlotMatchReplay", "SlotMatchReport", "SlotMatchImport", "SlotMatchConfig", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchMatchingTests", dependencies: ["SlotMatchMatching", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchBalanceTests",
                     dependencies: ["SlotMatchBalance", "SlotMatchFlow", "SlotMatchMatching", "SlotMatchStore", "SlotMatchCore"]),

@@ -34,6 +34,8 @@ struct RecurrencePlan: Sendable {
     /// (HOURLY) or minute (MINUTELY); `[0]` for SECONDLY. Sorted, unique.
     let times: [Int]
     let setPositions: [Int]
+    /// Whether a day filter needs more than the weekday (month, day of month or year, ordinals).
+    let needsCivilDay: Bool
 
     init(rule: RecurrenceRule, start: LocalDateTime) {
         frequency = rule.frequency
@@ -102,6 +104,7 @@ struct RecurrencePlan: Sendable {
             times = hourList.flatMap { h in minuteList.flatMap { m in secondList.map { h * 3600 + m * 60 + $0 } } }
         }
         setPositions = rule.bySetPosition.filter { $0 != 0 }
+        needsCivilDay = months != 0 || hasMonthDays || !yearDays.isEmpty || !weekNumbers.isEmpty || !numberedWeekdays.isEmpty
     }
 
     private static func sorted(_ v: [Int]) -> [Int] { Array(Set(v)).sorted() }
@@ -162,13 +165,14 @@ struct RecurrencePlan: Sendable {
         return true
     }
 
-    /// `matches` for a day known only by its count since 1970-01-01.
-    func matches(day epochDay: Int) -> Bool {
-        let c = CivilDate(daysSinceEpoch: epochDay)
-        let jan1 = CivilDate(year: c.year, month: 1, day: 1).daysSinceEpoch
-        let weekYear = weekNumbers.isEmpty ? nil : WeekYear(year: c.year, weekStart: weekStart)
-        return matches(day: epochDay, month: c.month, dayOfMonth: c.day, daysInMonth: CivilDate.daysIn(month: c.month, year: c.year),
-                       dayOfYear: epochDay - jan1 + 1, daysInYear: CivilDate.daysIn(year: c.year),
-                       weekday: IntervalArithmetic.weekday(ofDay: epochDay), weekYear: weekYear)
+    /// `matches` for a day known by its count since 1970-01-01; `cursor` carries its calendar facts
+    /// from one call to the next (BYWEEKNO, YEARLY only, is checked by the year walk instead).
+    @inline(__always)
+    func matches(day epochDay: Int, cursor: inout CivilCursor) -> Bool {
+        let weekday = IntervalArithmetic.weekday(ofDay: epochDay)
+        if !needsCivilDay { return !hasWeekdays || (weekdays >> UInt8(weekday)) & 1 != 0 }
+        cursor.move(to: epochDay)
+        return matches(day: epochDay, month: cursor.month, dayOfMonth: cursor.dayOfMonth, daysInMonth: cursor.daysInMonth,
+                       dayOfYear: cursor.dayOfYear, daysInYear: cursor.daysInYear, weekday: weekday, weekYear: nil)
     }
 }

@@ -16,6 +16,9 @@ public struct RecurrenceSet: Sendable {
     private let startInstant: Int64
     private let additionInstants: [Int64]
     private let exclusionInstants: [Int64]
+    /// The rules compiled against DTSTART once, not per query.
+    private let plans: [RecurrencePlan]
+    private let exceptionPlans: [RecurrencePlan]
 
     public init(start: RecurrenceStart, rules: [RecurrenceRule] = [], exceptionRules: [RecurrenceRule] = [],
                 additions: [RecurrenceStart] = [], exclusions: [RecurrenceStart] = []) {
@@ -24,6 +27,8 @@ public struct RecurrenceSet: Sendable {
         startInstant = start.instant.secondsSinceEpoch
         additionInstants = RecurrenceSet.sortedUnique(additions.map { $0.instant.secondsSinceEpoch })
         exclusionInstants = RecurrenceSet.sortedUnique(exclusions.map { $0.instant.secondsSinceEpoch })
+        plans = rules.map { RecurrencePlan(rule: $0, start: start.local) }
+        exceptionPlans = exceptionRules.map { RecurrencePlan(rule: $0, start: start.local) }
     }
 
     /// The starts of the instances in `[from, to)`, sorted and unique, at most `limit` of them.
@@ -41,11 +46,16 @@ public struct RecurrenceSet: Sendable {
     public func forEachOccurrence(from: Instant, to: Instant, _ body: (Instant) -> Bool) {
         let low = from.secondsSinceEpoch, high = to.secondsSinceEpoch
         guard low < high else { return }
-        // Intervals ending before the window are skipped; two days' margin covers any UTC offset.
-        let skipTarget = LocalDateTime(wallSeconds: start.zone.localTime(of: from).wallSeconds - 2 * 86_400)
-        var streams = rules.map { expansion($0, includesStart: true, skippingTo: skipTarget) }
+        // Intervals ending before the window are skipped, intervals beginning after it are not searched;
+        // two days' margin covers any UTC offset.
+        let skipTarget: LocalDateTime? = low > startInstant
+            ? LocalDateTime(wallSeconds: start.zone.localTime(of: from).wallSeconds - 2 * 86_400) : nil
+        let horizon: LocalDateTime? = high < RecurrenceSet.lastWall ? LocalDateTime(wallSeconds: high + 2 * 86_400) : nil
+        var streams = rules.indices.map { expansion(rules[$0], plans[$0], includesStart: true, skippingTo: skipTarget, through: horizon) }
         var heads = streams.indices.map { RecurrenceSet.pull(&streams[$0], atLeast: low) }
-        var exceptionStreams = exceptionRules.map { expansion($0, includesStart: false, skippingTo: skipTarget) }
+        var exceptionStreams = exceptionRules.indices.map {
+            expansion(exceptionRules[$0], exceptionPlans[$0], includesStart: false, skippingTo: skipTarget, through: horizon)
+        }
         var exceptionHeads = exceptionStreams.indices.map { RecurrenceSet.pull(&exceptionStreams[$0], atLeast: low) }
         var startPending = startInstant >= low
         var addition = RecurrenceSet.lowerBound(additionInstants, low)
@@ -74,10 +84,15 @@ public struct RecurrenceSet: Sendable {
         }
     }
 
-    private func expansion(_ rule: RecurrenceRule, includesStart: Bool, skippingTo target: LocalDateTime) -> RecurrenceExpansion {
+    /// 10000-01-01T00:00 as wall seconds: iCalendar has no later year.
+    private static let lastWall: Int64 = 253_402_300_800
+
+    private func expansion(_ rule: RecurrenceRule, _ plan: RecurrencePlan, includesStart: Bool, skippingTo target: LocalDateTime?,
+                           through horizon: LocalDateTime?) -> RecurrenceExpansion {
         var e = RecurrenceExpansion(rule: rule, start: start.local, zone: start.zone, includesStart: includesStart,
-                                    keepsNonexistentTimes: start.isDate)
-        e.skip(to: target)
+                                    keepsNonexistentTimes: start.isDate, compiled: plan)
+        if let target { e.skip(to: target) }
+        if let horizon { e.limit(through: horizon) }
         return e
     }
 

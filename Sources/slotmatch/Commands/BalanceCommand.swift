@@ -52,7 +52,9 @@ enum BalanceCommand {
         let built = BalanceInputBuilder(territory: territory, zone: zone).input(from: snapshot, now: now, horizonEnd: end)
 
         let bar = ProgressBar(enabled: isatty(2) == 1)
-        let plan = try BalancePlanner().plan(built.input) { done, total in bar.show(done, total) }
+        let plan = try BalancePlanner().plan(built.input) { done, total in
+            bar.show(label: "balance", share: total > 0 ? Double(done) / Double(total) : 1)
+        }
         bar.finish()
 
         if let path = context.arguments.value("export-dimacs") {

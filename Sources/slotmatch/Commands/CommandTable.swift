@@ -14,6 +14,8 @@ enum CommandTable {
         RosterImportCommand.spec,
         RosterListCommand.spec,
         DemoCommand.spec,
+        SimulateCommand.spec,
+        ReplayCommand.spec,
         BalanceCommand.spec,
     ]
 }

@@ -1,25 +1,28 @@
 import Foundation
 
-/// A progress bar on standard error, drawn only when standard error is a terminal (never into a log or a pipe),
-/// and only every 1 % so it costs nothing on long runs. Standard output keeps only the result.
-final class ProgressBar: @unchecked Sendable {
-    private let enabled: Bool
+/// A one-line progress bar on standard error, drawn only when standard error is a terminal (the caller
+/// checks `isatty`), redrawn when the whole percentage changes; programs and pipes never see it.
+final class ProgressBar {
+    let enabled: Bool
     private var lastPercent = -1
+    private var drawn = false
 
     init(enabled: Bool) { self.enabled = enabled }
 
-    func show(_ done: Int, _ total: Int) {
-        guard enabled, total > 0 else { return }
-        let percent = done * 100 / total
+    func show(label: String, share: Double) {
+        guard enabled else { return }
+        let percent = max(0, min(100, Int(share * 100)))
         guard percent != lastPercent else { return }
         lastPercent = percent
         let filled = percent * 30 / 100
-        let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: 30 - filled)
-        FileHandle.standardError.write(Data("\rbalance: searching candidates [\(bar)] \(percent)% (\(done)/\(total))".utf8))
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 30 - filled)
+        let padded = label.count < 12 ? label + String(repeating: " ", count: 12 - label.count) : label
+        FileHandle.standardError.write(Data("\r\(padded) \(bar) \(percent)%".utf8))
+        drawn = true
     }
 
     func finish() {
-        guard enabled, lastPercent >= 0 else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        guard enabled, drawn else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
     }
 }

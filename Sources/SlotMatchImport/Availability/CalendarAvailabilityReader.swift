@@ -1,0 +1,370 @@
+import SlotMatchCore
+
+/// Reads iCalendar / xCal component trees into `PublishedAvailability`, by the rules of `docs/slot-rules.md` §3:
+///
+/// - AVAILABLE components of each VAVAILABILITY (recurring too) are windows, combined by RFC 7953 §4
+///   (`AvailabilityCombiner`) into available and busy time;
+/// - a VEVENT with `TRANSP:TRANSPARENT` and `SNP` among its CATEGORIES is a window;
+/// - every other VEVENT that is not `STATUS:CANCELLED` is busy time (all-day `VALUE=DATE` ones too);
+/// - RECURRENCE-ID overrides (same UID) move or, with `STATUS:CANCELLED`, remove one instance;
+///   with `RANGE=THISANDFUTURE` the change (shift, length, properties, cancellation) applies to every later instance;
+/// - `X-SLOT-DURATION`, `X-SLOTMATCH-MODE`, `X-SLOTMATCH-VISIBILITY` set the slot terms (`SlotTerms`);
+/// - the practitioner comes from `CalendarPractitionerReference`.
+///
+/// Floating times and dates are read in `territoryZone`. Everything is expanded over a window [from, to): an
+/// occurrence is kept when it overlaps the window (a zero-length one when it starts inside it).
+public struct CalendarAvailabilityReader: Sendable {
+    /// Resolves a TZID within one VCALENDAR (its own VTIMEZONEs, IANA names, Windows names); nil when unknown.
+    public typealias ZoneLookup = @Sendable (_ tzid: String, _ calendar: CalendarComponent) -> ZoneRules?
+
+    /// The zone of floating times and all-day dates (the territory's: Europe/Paris).
+    public var territoryZone: ZoneRules
+    /// How TZIDs are resolved; nil (the default) means `TZIDResolver(calendar:)`: the file's own VTIMEZONEs,
+    /// then IANA names, Windows names, prefixed names (`/mozilla.org/…`), from the system database.
+    public var zoneLookup: ZoneLookup?
+
+    /// Most occurrences one VCALENDAR may yield in the window read: far above a year of any real agenda
+    /// (a dozen weekly windows are about 600), low enough that a hostile rule fails fast.
+    public var maxOccurrences: Int
+
+    public static let defaultMaxOccurrences = 200_000
+
+    public init(territoryZone: ZoneRules, zoneLookup: ZoneLookup? = nil, maxOccurrences: Int = CalendarAvailabilityReader.defaultMaxOccurrences) {
+        self.territoryZone = territoryZone
+        self.zoneLookup = zoneLookup
+        self.maxOccurrences = maxOccurrences
+    }
+
+    /// UTC by its usual names; nothing else.
+    public static let basicZoneLookup: ZoneLookup = { tzid, _ in
+        switch tzid.uppercased() { case "UTC", "Z", "ETC/UTC", "GMT", "ETC/GMT": return .utc; default: return nil }
+    }
+
+    /// The system's zones without the file's VTIMEZONEs: UTC names, IANA, Windows and prefixed names.
+    public static let systemZoneLookup: ZoneLookup = { tzid, calendar in
+        basicZoneLookup(tzid, calendar) ?? TZIDResolver(database: .system).rules(for: tzid)
+    }
+
+    /// Reads every VCALENDAR of `components` (the parser's top level) over [from, to); one result per VCALENDAR.
+    public func read(_ components: [CalendarComponent], file: String, from: Instant, to: Instant) throws(InputError) -> [PublishedAvailability] {
+        var results: [PublishedAvailability] = []
+        do throws(InputError) {
+            let calendars = components.filter { $0.name == "VCALENDAR" }
+            guard !calendars.isEmpty else {
+                throw InputError(components.first?.place ?? SourcePlace(file: file, line: 1), "the file holds no VCALENDAR",
+                                 remedy: "Export the agenda as an iCalendar file: it starts with BEGIN:VCALENDAR.")
+            }
+            for calendar in calendars { results.append(try read(calendar: calendar, from: from, to: to)) }
+        } catch {
+            throw error.inFile(file)
+        }
+        return results
+    }
+
+    /// Reads one VCALENDAR over [from, to).
+    public func read(calendar: CalendarComponent, from: Instant, to: Instant) throws(InputError) -> PublishedAvailability {
+        let practitioner = try CalendarPractitionerReference.practitioner(of: calendar)
+        let calendarTerms = try SlotTerms.read(calendar, inheriting: .default, duration: Self.durationSeconds)
+        let territory = territoryZone
+        let zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules
+        if let lookup = zoneLookup {
+            zoneOf = { tzid, place throws(InputError) in
+                if let rules = lookup(tzid, calendar) { return rules }
+                if tzid == territory.identifier { return territory }
+                throw InputError(place, "the time zone \"\(tzid)\" is not known",
+                                 remedy: "Use an IANA zone name such as Europe/Paris, or include its VTIMEZONE in the file.")
+            }
+        } else {
+            // RFC 5545 §3.6.5: a TZID names the file's own VTIMEZONE first.
+            let resolver = try TZIDResolver(calendar: calendar)
+            zoneOf = { tzid, place throws(InputError) in try resolver.rules(for: tzid, place: place) }
+        }
+        let window = Window(from: from, to: to)
+        var occurrences: [PublishedOccurrence] = []
+
+        // VEVENTs: windows (TRANSPARENT + SNP) and busy time.
+        let events = calendar.components(named: "VEVENT")
+        for series in try Self.series(of: events) {
+            // Classified once per component (the master, each override), then stamped on its instances.
+            occurrences += try expand(series, window: window, zoneOf: zoneOf) { component throws(InputError) in
+                if Self.isCancelled(component) { return nil }
+                if Self.isSNPWindow(component) {
+                    let terms = try SlotTerms.read(component, inheriting: calendarTerms, duration: Self.durationSeconds)
+                    return template(.available, component, terms, practitioner)
+                }
+                return template(.busy, component, calendarTerms, practitioner)
+            }
+            try checkCount(occurrences.count, series)
+        }
+
+        // VAVAILABILITY: AVAILABLE windows combined by priority (RFC 7953 §4).
+        var layers: [AvailabilityLayer] = []
+        var bounded = true
+        var declaredStart: Instant?, declaredEnd: Instant?
+        for availability in calendar.components(named: "VAVAILABILITY") {
+            let layer = try readLayer(availability, calendarTerms: calendarTerms, practitioner: practitioner,
+                                      window: window, zoneOf: zoneOf)
+            if let s = layer.rangeStart, let e = layer.rangeEnd {
+                declaredStart = min(declaredStart ?? s, s)
+                declaredEnd = max(declaredEnd ?? e, e)
+            } else { bounded = false }
+            layers.append(layer)
+        }
+        if !layers.isEmpty {
+            for var combined in AvailabilityCombiner.combine(layers, from: from, to: to) {
+                combined.practitioner = practitioner
+                occurrences.append(combined)
+            }
+        }
+        occurrences.sort { ($0.start, $0.end, $0.kind.rawValue, $0.uid) < ($1.start, $1.end, $1.kind.rawValue, $1.uid) }
+        var declared: (start: Instant, end: Instant)?
+        if bounded, let start = declaredStart, let end = declaredEnd { declared = (start, end) }
+        return PublishedAvailability(practitioner: practitioner, declaredRange: declared, occurrences: occurrences)
+    }
+
+    // MARK: - VAVAILABILITY
+
+    func readLayer(_ availability: CalendarComponent, calendarTerms: SlotTerms, practitioner: RPPS?, window: Window,
+                   zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules) throws(InputError) -> AvailabilityLayer {
+        let uid = availability.property("UID").map { TextValue.unescape($0.value) } ?? "VAVAILABILITY@\(availability.place)"
+        var rangeStart: Instant?, rangeEnd: Instant?
+        if availability.property("DTSTART") != nil {
+            let timing = try ComponentTiming.read(availability, territory: territoryZone, zoneOf: zoneOf)
+            rangeStart = timing.startInstant
+            if availability.property("DTEND") != nil || availability.property("DURATION") != nil {
+                rangeEnd = timing.end(of: timing.startInstant)
+            }
+        } else if let dtend = availability.property("DTEND") {
+            let value = try DateTimeValue.parse(dtend)
+            rangeEnd = value.instant(in: try ComponentTiming.zone(of: value, territory: territoryZone, place: dtend.place, zoneOf: zoneOf))
+        }
+        var busyType = BusyType.busyUnavailable   // RFC 7953 §3.2: BUSYTYPE defaults to BUSY-UNAVAILABLE
+        if let property = availability.property("BUSYTYPE") {
+            guard let read = BusyType(code: property.value) else {
+                throw InputError(property.place, "BUSYTYPE \(property.value) is not one of BUSY, BUSY-UNAVAILABLE, BUSY-TENTATIVE",
+                                 remedy: "Write BUSYTYPE:BUSY-UNAVAILABLE (the default), BUSY or BUSY-TENTATIVE.")
+            }
+            busyType = read
+        }
+        var priority = 0   // RFC 5545 §3.8.1.9: absent means 0, undefined
+        if let property = availability.property("PRIORITY") {
+            guard let value = Int(property.value.trimmingSpaces), (0 ... 9).contains(value) else {
+                throw InputError(property.place, "PRIORITY \(property.value) is not a number from 0 to 9",
+                                 remedy: "Write PRIORITY:1 for the highest priority … 9 for the lowest, or 0 (undefined, lowest of all).")
+            }
+            priority = value
+        }
+        let layerTerms = try SlotTerms.read(availability, inheriting: calendarTerms, duration: Self.durationSeconds)
+        var available: [PublishedOccurrence] = []
+        for series in try Self.series(of: availability.components(named: "AVAILABLE")) {
+            available += try expand(series, window: window, zoneOf: zoneOf) { component throws(InputError) in
+                if Self.isCancelled(component) { return nil }
+                let terms = try SlotTerms.read(component, inheriting: layerTerms, duration: Self.durationSeconds)
+                return template(.available, component, terms, practitioner)
+            }
+            try checkCount(available.count, series)
+        }
+        return AvailabilityLayer(uid: uid, rangeStart: rangeStart, rangeEnd: rangeEnd, busyType: busyType,
+                                 priority: priority, available: available, place: availability.place)
+    }
+
+    // MARK: - Series and overrides
+
+    /// A recurring (or single) component and its RECURRENCE-ID overrides, sharing one UID.
+    struct Series {
+        var uid: String
+        var master: CalendarComponent?
+        var overrides: [CalendarComponent]
+    }
+
+    /// The window the reader expands over, with the overlap rule.
+    struct Window {
+        var from: Instant
+        var to: Instant
+        func keeps(_ start: Instant, _ end: Instant) -> Bool {
+            start == end ? (start >= from && start < to) : (start < to && end > from)
+        }
+    }
+
+    /// Groups components by UID, in file order; a component without UID stands alone (it cannot be overridden).
+    static func series(of components: [CalendarComponent]) throws(InputError) -> [Series] {
+        var result: [Series] = []
+        var indexOfUID: [String: Int] = [:]
+        for component in components {
+            guard let uidProperty = component.property("UID") else {
+                if let rid = component.property("RECURRENCE-ID") {
+                    throw InputError(rid.place, "this \(component.name) has a RECURRENCE-ID but no UID",
+                                     remedy: "Give the changed occurrence the same UID as the recurring \(component.name) it changes.")
+                }
+                result.append(Series(uid: "\(component.name)@line \(component.place.line ?? 0)", master: component, overrides: []))
+                continue
+            }
+            let uid = TextValue.unescape(uidProperty.value)
+            let index: Int
+            if let existing = indexOfUID[uid] { index = existing } else {
+                index = result.count
+                indexOfUID[uid] = index
+                result.append(Series(uid: uid, master: nil, overrides: []))
+            }
+            if component.property("RECURRENCE-ID") != nil {
+                result[index].overrides.append(component)
+            } else if let previous = result[index].master {
+                throw InputError(component.place, "two \(component.name) components share the UID \(uid) (the first at line \(previous.place.line ?? 0))",
+                                 remedy: "Give each event its own UID; only changed occurrences (with RECURRENCE-ID) may repeat a UID.")
+            } else {
+                result[index].master = component
+            }
+        }
+        return result
+    }
+
+    /// The instances of a series within the window, each with the component that defines it (the master, or the
+    /// override that replaced it). RFC 5545 §3.8.4.4: an override replaces the instance whose original start equals
+    /// its RECURRENCE-ID.
+    /// `template` classifies a component once (nil: it yields nothing, e.g. cancelled); each instance gets its times.
+    func expand(_ series: Series, window: Window, zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules,
+                template: (CalendarComponent) throws(InputError) -> PublishedOccurrence?) throws(InputError) -> [PublishedOccurrence] {
+        var replaced = Set<Int64>()
+        var result: [PublishedOccurrence] = []
+        var masterZone = territoryZone
+        var masterTiming: ComponentTiming?
+        if let master = series.master {
+            let timing = try ComponentTiming.read(master, territory: territoryZone, zoneOf: zoneOf)
+            masterTiming = timing
+            masterZone = timing.zone
+        }
+        var futures: [FutureChange] = []
+        for override in series.overrides {
+            guard let ridProperty = override.property("RECURRENCE-ID") else { continue }
+            var thisAndFuture = false
+            if let range = ridProperty.parameter("RANGE") {
+                // RFC 5545 §3.2.13: RANGE=THISANDFUTURE is the only value allowed (THISANDPRIOR is deprecated).
+                guard range.uppercased() == "THISANDFUTURE" else {
+                    throw InputError(ridProperty.place, "RECURRENCE-ID;RANGE=\(range) is not a valid range",
+                                     remedy: "Write RANGE=THISANDFUTURE to change this and later occurrences, or leave RANGE out to change only this one.")
+                }
+                thisAndFuture = true
+            }
+            let rid = try DateTimeValue.parse(ridProperty)
+            let ridZone: ZoneRules
+            switch rid {
+            case .floating, .date: ridZone = masterZone   // read like the DTSTART it names
+            default: ridZone = try ComponentTiming.zone(of: rid, territory: territoryZone, place: ridProperty.place, zoneOf: zoneOf)
+            }
+            let key = rid.instant(in: ridZone)
+            let overrideTemplate = try template(override)
+            var timing: ComponentTiming?
+            if overrideTemplate != nil {
+                if override.property("DTSTART") != nil {
+                    timing = try ComponentTiming.read(override, territory: territoryZone, zoneOf: zoneOf)
+                } else if let masterTiming {
+                    // An override without DTSTART keeps the original time of the instance (and the master's length).
+                    var t = masterTiming
+                    t.start = .utc(key)
+                    timing = t
+                } else {
+                    throw InputError(override.place, "this changed occurrence has no DTSTART and no recurring \(override.name) with UID \(series.uid)",
+                                     remedy: "Give the occurrence its start time (DTSTART), or publish the recurring event it changes.")
+                }
+            }
+            if thisAndFuture {
+                guard series.master != nil else {
+                    throw InputError(ridProperty.place, "RANGE=THISANDFUTURE changes a series, but no recurring \(override.name) has the UID \(series.uid)",
+                                     remedy: "Publish the recurring \(override.name) together with its change.")
+                }
+                let shift = timing.map { key.seconds(until: $0.startInstant) } ?? 0
+                futures.append(FutureChange(recurrenceID: key.secondsSinceEpoch, shift: shift, timing: timing, template: overrideTemplate))
+                continue
+            }
+            replaced.insert(key.secondsSinceEpoch)
+            guard let overrideTemplate, let timing else { continue }   // STATUS:CANCELLED: the instance is removed
+            let start = timing.startInstant
+            let instance = ComponentInstance(recurrenceID: key, start: start, end: timing.end(of: start))
+            if window.keeps(instance.start, instance.end) { result.append(stamped(overrideTemplate, instance)) }
+        }
+        guard let master = series.master, let timing = masterTiming else { return result }
+        let masterTemplate = try template(master)
+        futures.sort { $0.recurrenceID < $1.recurrenceID }
+        // Shifted instances may come from outside the window: expand over the window widened by the largest shift.
+        let reach = futures.reduce(Int64(0)) { max($0, abs($1.shift)) }
+        let wide = Window(from: window.from.adding(seconds: -reach), to: window.to.adding(seconds: reach))
+        for instance in try instances(of: master, timing: timing, window: reach == 0 ? window : wide, zoneOf: zoneOf)
+        where !replaced.contains(instance.recurrenceID.secondsSinceEpoch) {
+            let rid = instance.recurrenceID.secondsSinceEpoch
+            // RFC 5545 §3.8.4.4, RANGE=THISANDFUTURE: the latest such change at or before this instance applies to it,
+            // shifting its start by the change's offset and giving it the change's length and properties.
+            if let change = futures.last(where: { $0.recurrenceID <= rid }) {
+                guard let changeTemplate = change.template, let changeTiming = change.timing else { continue }
+                let start = instance.start.adding(seconds: change.shift)
+                let moved = ComponentInstance(recurrenceID: instance.recurrenceID, start: start, end: changeTiming.end(of: start))
+                if window.keeps(moved.start, moved.end) { result.append(stamped(changeTemplate, moved)) }
+            } else if let masterTemplate, window.keeps(instance.start, instance.end) {
+                result.append(stamped(masterTemplate, instance))
+            }
+        }
+        return result
+    }
+
+    func checkCount(_ count: Int, _ series: Series) throws(InputError) {
+        guard count > maxOccurrences else { return }
+        throw InputError(series.master?.place ?? series.overrides.first?.place ?? SourcePlace(),
+                         "the calendar yields more than \(maxOccurrences) occurrences in the period read (reached at UID \(series.uid))",
+                         remedy: "Publish a shorter period, or check the recurring rules for a mistake such as FREQ=MINUTELY.")
+    }
+
+    /// A RECURRENCE-ID;RANGE=THISANDFUTURE override: what it does to its instance and every later one.
+    struct FutureChange {
+        var recurrenceID: Int64
+        /// Seconds from the original start to the new one (RFC 5545 §3.8.4.4: later instances shift by as much).
+        var shift: Int64
+        /// The changed timing (nil when cancelled).
+        var timing: ComponentTiming?
+        /// The changed properties (nil: STATUS:CANCELLED, this and every later instance removed).
+        var template: PublishedOccurrence?
+    }
+
+    /// The instances the master's recurrence (DTSTART, RRULE, RDATE, EXDATE) generates within the window.
+    func instances(of master: CalendarComponent, timing: ComponentTiming, window: Window,
+                   zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules) throws(InputError) -> [ComponentInstance] {
+        try RecurrenceBridge.instances(of: master, timing: timing, window: window, territory: territoryZone,
+                                       limit: maxOccurrences, zoneOf: zoneOf)
+    }
+
+    // MARK: - Classification
+
+    func stamped(_ template: PublishedOccurrence, _ instance: ComponentInstance) -> PublishedOccurrence {
+        var occurrence = template
+        occurrence.start = instance.start
+        occurrence.end = instance.end
+        return occurrence
+    }
+
+    func template(_ kind: PublishedOccurrence.Kind, _ component: CalendarComponent,
+                  _ terms: SlotTerms, _ practitioner: RPPS?) -> PublishedOccurrence {
+        let uid = component.property("UID").map { TextValue.unescape($0.value) } ?? "\(component.name)@line \(component.place.line ?? 0)"
+        return PublishedOccurrence(kind: kind, component: component.name, uid: uid, start: Instant(secondsSinceEpoch: 0),
+                                   end: Instant(secondsSinceEpoch: 0),
+                                   mode: terms.mode, visibility: terms.visibility,
+                                   slotLengthSeconds: kind == .available ? terms.slotLengthSeconds : nil,
+                                   practitioner: practitioner, place: component.place)
+    }
+
+    static func isCancelled(_ component: CalendarComponent) -> Bool {
+        component.property("STATUS")?.value.trimmingSpaces.uppercased() == "CANCELLED"
+    }
+
+    /// TRANSP:TRANSPARENT and `SNP` (any case) among the items of any CATEGORIES property.
+    static func isSNPWindow(_ component: CalendarComponent) -> Bool {
+        guard component.property("TRANSP")?.value.trimmingSpaces.uppercased() == "TRANSPARENT" else { return false }
+        for categories in component.properties(named: "CATEGORIES") {
+            for item in TextValue.splitList(categories.value) where item.trimmingSpaces.uppercased() == "SNP" { return true }
+        }
+        return false
+    }
+
+    /// `X-SLOT-DURATION` as exact seconds (days count 86 400 s: a slot is never stretched by a DST change).
+    static func durationSeconds(_ property: CalendarProperty) throws(InputError) -> Int64 {
+        let duration = try CalendarDuration.parse(property)
+        return duration.nominalSeconds
+    }
+}

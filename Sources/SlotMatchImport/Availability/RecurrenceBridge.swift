@@ -1,0 +1,84 @@
+import SlotMatchCore
+
+/// Where the availability reader meets the recurrence engine: DTSTART, RRULE, RDATE and EXDATE of one
+/// master component → its instances overlapping a window (RFC 5545 §3.8.5), through `RecurrenceSet`.
+enum RecurrenceBridge {
+    /// Longest instance the expansion window is widened by (instances starting before `from` may overlap it).
+    static func lengthBound(_ timing: ComponentTiming) -> Int64 {
+        switch timing.end {
+        case .exact(let seconds, let days): return seconds + Int64(days) * 86_400 + 7200
+        case .nominal(let duration): return max(0, duration.nominalSeconds) + 7200
+        }
+    }
+
+    static func instances(of master: CalendarComponent, timing: ComponentTiming, window: CalendarAvailabilityReader.Window,
+                          territory: ZoneRules, limit: Int,
+                          zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules) throws(InputError) -> [ComponentInstance] {
+        let start = recurrenceStart(timing.start, zone: timing.zone)
+        var rules: [RecurrenceRule] = []
+        for property in master.properties(named: "RRULE") {
+            do { rules.append(try RecurrenceRule(parsing: property.value, at: property.place)) } catch let error as InputError {
+                throw error
+            } catch {
+                throw InputError(property.place, "the RRULE \(property.value) cannot be read", remedy: "Check the rule against RFC 5545 §3.3.10.")
+            }
+        }
+        // RDATE: dates, date-times, and periods (which carry their own end).
+        var additions: [RecurrenceStart] = []
+        var periodEnds: [Int64: Instant] = [:]
+        for rdate in master.properties(named: "RDATE") {
+            if rdate.parameter("VALUE")?.uppercased() == "PERIOD" {
+                for period in try PeriodValue.parseList(rdate) {
+                    // A floating or date RDATE is read like DTSTART (its zone); TZID and UTC ones by themselves.
+                    let zone = try ComponentTiming.zone(of: period.start, territory: timing.zone, place: rdate.place, zoneOf: zoneOf)
+                    let s = recurrenceStart(period.start, zone: zone)
+                    additions.append(s)
+                    periodEnds[s.instant.secondsSinceEpoch] = period.endInstant(in: zone)
+                }
+            } else {
+                for value in try DateTimeValue.parseList(rdate) {
+                    let zone = try ComponentTiming.zone(of: value, territory: timing.zone, place: rdate.place, zoneOf: zoneOf)
+                    additions.append(recurrenceStart(value, zone: zone))
+                }
+            }
+        }
+        var exclusions: [RecurrenceStart] = []
+        var excludedDays = Set<Int>()   // EXDATE;VALUE=DATE against a timed series: that whole local day
+        for exdate in master.properties(named: "EXDATE") {
+            for value in try DateTimeValue.parseList(exdate) {
+                if case .date(let day) = value, !timing.start.isDate { excludedDays.insert(day.daysSinceEpoch); continue }
+                let zone = try ComponentTiming.zone(of: value, territory: timing.zone, place: exdate.place, zoneOf: zoneOf)
+                exclusions.append(recurrenceStart(value, zone: zone))
+            }
+        }
+        let set = RecurrenceSet(start: start, rules: rules, additions: additions, exclusions: exclusions)
+        let bound = max(lengthBound(timing), periodEnds.isEmpty ? 0 : periodEnds.map { $0.value.secondsSinceEpoch - $0.key }.max() ?? 0)
+        var result: [ComponentInstance] = []
+        var overLimit = false
+        set.forEachOccurrence(from: window.from.adding(seconds: -bound), to: window.to) { instanceStart in
+            if !excludedDays.isEmpty, excludedDays.contains(timing.zone.localTime(of: instanceStart).date.daysSinceEpoch) { return true }
+            let end = periodEnds[instanceStart.secondsSinceEpoch] ?? timing.end(of: instanceStart)
+            if window.keeps(instanceStart, end) {
+                result.append(ComponentInstance(recurrenceID: instanceStart, start: instanceStart, end: end))
+                if result.count > limit { overLimit = true; return false }
+            }
+            return true
+        }
+        if overLimit {
+            // A hostile or mistaken rule (FREQ=SECONDLY, FREQ=MINUTELY) must fail fast, not fill memory.
+            let place = master.property("RRULE")?.place ?? master.place
+            throw InputError(place, "this \(master.name) repeats more than \(limit) times in the period read",
+                             remedy: "Check its RRULE (FREQ=SECONDLY or MINUTELY is almost always a mistake for consultation times).")
+        }
+        return result
+    }
+
+    static func recurrenceStart(_ value: DateTimeValue, zone: ZoneRules) -> RecurrenceStart {
+        switch value {
+        case .date(let d): return .date(d, zone)
+        case .utc(let i): return .utc(i)
+        case .zoned(let l, _): return .zoned(l, zone)
+        case .floating(let l): return .floating(l, zone)
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import SlotMatchCore
+import SlotMatchFlow
+import SlotMatchMatching
+
+extension ReplayEngine {
+    /// Calls gathered per window [kW, (k+1)W); at the window's end the exact min-cost assignment of the
+    /// window's calls to the slots still free (start ≥ window end + travel); calls left without a slot in
+    /// target fall back to the nearest outside target, as the online policies do.
+    func runBatch(windowSeconds w: Int64, progress: ((Double) -> Void)?) -> PolicyRun {
+        let inst = instance
+        let n = inst.requestCount
+        var state = ReplayState(inst)
+        var outcomes = [RequestOutcome](repeating: RequestOutcome(status: .unserved), count: n)
+        var exact = true
+        var r = 0
+        var group: [Int] = []
+        while r < n {
+            let window = inst.requestAt[r] >= 0 ? inst.requestAt[r] / w : (inst.requestAt[r] - w + 1) / w
+            let decisionAt = (window + 1) * w
+            group.removeAll(keepingCapacity: true)
+            while r < n && inst.requestAt[r] < decisionAt {
+                if let o = noSlotOutcome(r) { outcomes[r] = o } else { group.append(r) }
+                r += 1
+            }
+            if group.isEmpty { continue }
+            let (assigned, wasExact) = assign(group, decisionAt: { _ in decisionAt }, arcsPerRequest: 5_000, state: &state)
+            exact = exact && wasExact
+            for (k, q) in group.enumerated() {
+                if let (s, c) = assigned[k] {
+                    outcomes[q] = book(q, slot: s, candidate: c, state: &state)
+                }
+            }
+            for (k, q) in group.enumerated() where assigned[k] == nil {
+                outcomes[q] = fallback(q, decisionAt: decisionAt, state: &state)
+            }
+            if let progress { progress(Double(r) / Double(max(1, n))) }
+        }
+        return PolicyRun(policy: .batch(windowSeconds: w), outcomes: outcomes, exact: exact)
+    }
+
+    /// Every call known in advance, one exact assignment over the whole period: the most requests served in
+    /// target, then the least cost. Any policy's in-target bookings are a feasible assignment of this
+    /// problem (same feasibility rule, decisions no earlier than the call), so none serves more in target.
+    func runHindsight(progress: ((Double) -> Void)?) -> PolicyRun {
+        let inst = instance
+        let n = inst.requestCount
+        var state = ReplayState(inst)
+        var outcomes = [RequestOutcome](repeating: RequestOutcome(status: .unserved), count: n)
+        var group: [Int] = []
+        for r in 0 ..< n {
+            if let o = noSlotOutcome(r) { outcomes[r] = o } else { group.append(r) }
+        }
+        let perRequest = max(8, inst.options.hindsightArcLimit / max(1, group.count))
+        progress?(0.1)
+        let (assigned, exact) = assign(group, decisionAt: { inst.requestAt[$0] }, arcsPerRequest: perRequest, state: &state)
+        progress?(0.9)
+        for (k, q) in group.enumerated() {
+            if let (s, c) = assigned[k] { outcomes[q] = book(q, slot: s, candidate: c, state: &state) }
+        }
+        for (k, q) in group.enumerated() where assigned[k] == nil {
+            outcomes[q] = RequestOutcome(status: .unserved, reason: diagnose(q, decisionAt: inst.requestAt[q], state: &state))
+        }
+        return PolicyRun(policy: .hindsight, outcomes: outcomes, exact: exact)
+    }
+
+    /// The exact assignment of `group` to free slots in target: a min-cost flow with request → slot arcs
+    /// (cost weights.travelMinute × travel + weights.waitMinute × wait), slot → cap cell (1), cap cell → sink
+    /// (cap left) and request → sink at a cost above any total of booking costs, so the most requests are
+    /// served first. Returns (slot, candidate) per request and whether no arc was dropped.
+    func assign(_ group: [Int], decisionAt: (Int) -> Int64, arcsPerRequest: Int,
+                state: inout ReplayState) -> ([(Int, Int)?], Bool) {
+        let inst = instance
+        let video = ModeSet.video.rawValue
+        let wTravel = Int64(inst.options.weights.travelMinute), wWait = Int64(inst.options.weights.waitMinute)
+        var exact = true
+        var arcRequest: [Int32] = [], arcSlot: [Int32] = [], arcCandidate: [Int32] = [], arcCost: [Int64] = []
+        var local: [(cost: Int64, slot: Int32, candidate: Int32)] = []
+        for (k, r) in group.enumerated() {
+            local.removeAll(keepingCapacity: true)
+            let at = decisionAt(r)
+            let latest = inst.requestDeadline[r]
+            let place = Int(inst.requestPlace[r])
+            for c in Int(inst.placeFirst[place]) ..< Int(inst.placeFirst[place + 1]) {
+                let m = modes(r, candidate: c)
+                if m == 0 { continue }
+                let g = Int(inst.candidateGP[c])
+                let travelSeconds = Int64(inst.candidateTravel[c]) * 60
+                let earliestAny = at + (m & video != 0 ? 0 : travelSeconds)
+                if earliestAny > latest { continue }
+                let end = Int(inst.gpFirstSlot[g + 1])
+                var s = state.free(from: inst.firstSlot(ofGP: g, notBefore: earliestAny))
+                while s < end && inst.slotStart[s] <= latest {
+                    let sm = inst.slotMode[s]
+                    let cell = Int(inst.slotCell[s])
+                    if sm & m != 0 && (sm == video || inst.slotStart[s] >= at + travelSeconds)
+                        && state.cellUsed[cell] < inst.cellLimit[cell] {
+                        let travel = Int64(ReplayInstance.patientTravel(mode: sm, travel: inst.candidateTravel[c]))
+                        let wait = (inst.slotStart[s] - inst.requestAt[r]) / 60
+                        local.append((wTravel * travel + wWait * wait, Int32(s), Int32(c)))
+                    }
+                    s = state.free(from: s + 1)
+                }
+            }
+            if local.count > arcsPerRequest {
+                exact = false
+                local.sort { ($0.cost, $0.slot) < ($1.cost, $1.slot) }
+                local.removeLast(local.count - arcsPerRequest)
+            }
+            for a in local {
+                arcRequest.append(Int32(k)); arcSlot.append(a.slot); arcCandidate.append(a.candidate); arcCost.append(a.cost)
+            }
+        }
+        var result = [(Int, Int)?](repeating: nil, count: group.count)
+        guard !arcSlot.isEmpty else { return (result, exact) }
+        // Nodes: requests, then slots used, then cap cells used, then the sink.
+        var network = FlowNetwork(nodeCount: 0)
+        for _ in group { _ = network.addNode(supply: 1) }
+        var slotNode: [Int32: Int32] = [:], cellNode: [Int32: Int32] = [:]
+        var slotsInOrder: [Int32] = []
+        for s in arcSlot where slotNode[s] == nil {
+            slotNode[s] = network.addNode(); slotsInOrder.append(s)
+        }
+        for s in slotsInOrder {
+            let cell = inst.slotCell[Int(s)]
+            if cellNode[cell] == nil { cellNode[cell] = network.addNode() }
+        }
+        let sink = network.addNode(supply: -Int64(group.count))
+        let maxCost = arcCost.max() ?? 0
+        let unserved = min(1_000_000_000_000, (maxCost + 1) * Int64(group.count + 1))
+        network.reserveArcs(arcSlot.count + group.count + slotsInOrder.count + cellNode.count)
+        var firstArc: Int32 = -1
+        for i in arcSlot.indices {
+            let a = network.addArc(from: arcRequest[i], to: slotNode[arcSlot[i]]!, capacity: 1, cost: arcCost[i])
+            if i == 0 { firstArc = a }
+        }
+        for k in group.indices { _ = network.addArc(from: Int32(k), to: sink, capacity: 1, cost: unserved) }
+        for s in slotsInOrder { _ = network.addArc(from: slotNode[s]!, to: cellNode[inst.slotCell[Int(s)]]!, capacity: 1, cost: 0) }
+        for (cell, node) in cellNode.sorted(by: { $0.key < $1.key }) {
+            let left = Int64(inst.cellLimit[Int(cell)] - state.cellUsed[Int(cell)])
+            _ = network.addArc(from: node, to: sink, capacity: max(0, left), cost: 0)
+        }
+        var solver = MinCostFlowSolver(network)
+        do { _ = try solver.solve() } catch { return (result, false) }  // always feasible: every request reaches the sink
+        for i in arcSlot.indices where solver.flow(onArc: firstArc + Int32(i)) > 0 {
+            result[Int(arcRequest[i])] = (Int(arcSlot[i]), Int(arcCandidate[i]))
+        }
+        return (result, exact)
+    }
+}

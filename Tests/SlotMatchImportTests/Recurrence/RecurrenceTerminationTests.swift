@@ -1,0 +1,52 @@
+import SlotMatchCore
+import SlotMatchImport
+import Testing
+
+/// Rules that can never produce an instance after DTSTART must end, not search forever.
+@Suite struct RecurrenceTerminationTests {
+    static let neverMatching = [
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=31",
+        "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=31;BYDAY=MO",
+        "FREQ=YEARLY;BYYEARDAY=366;BYMONTH=1",
+        "FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=29",   // DTSTART 2025: every 4 years from 2025 never leap
+        "FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=30",
+        "FREQ=MONTHLY;BYDAY=MO;BYMONTHDAY=1,2;BYMONTH=6;BYSETPOS=3",
+        "FREQ=WEEKLY;BYDAY=MO;BYSETPOS=2",
+        "FREQ=WEEKLY;BYMONTH=11;BYDAY=SU;BYHOUR=9;BYSETPOS=-2",
+        "FREQ=DAILY;BYMONTH=4;BYMONTHDAY=31",
+        "FREQ=DAILY;BYSECOND=60",
+        "FREQ=HOURLY;BYMONTH=2;BYMONTHDAY=30",
+        "FREQ=HOURLY;INTERVAL=2;BYHOUR=1,3,5",
+        "FREQ=MINUTELY;BYMONTHDAY=-31;BYMONTH=6",
+        "FREQ=MINUTELY;INTERVAL=2;BYMINUTE=1,3",
+        "FREQ=SECONDLY;BYMONTH=11;BYMONTHDAY=31",
+        "FREQ=SECONDLY;INTERVAL=2;BYSECOND=1",
+    ]
+
+    @Test(arguments: neverMatching)
+    func endsWithOnlyDtstart(_ text: String) throws {
+        let start = LocalDateTime(year: 2025, month: 1, day: 6, hour: 10)
+        let rule = try RecurrenceRule(parsing: text)
+        var expansion = rule.expand(from: start)
+        #expect(expansion.next() == start)
+        #expect(expansion.next() == nil)
+        let set = RecurrenceSet(start: .floating(start, TestZones.paris), rules: [rule])
+        let all = set.occurrences(from: Instant(secondsSinceEpoch: 0), to: Instant(secondsSinceEpoch: 300_000_000_000))
+        #expect(all == [TestZones.paris.instant(of: start)])
+    }
+
+    @Test func anUnboundedRuleStopsAtYear9999() throws {
+        var expansion = try RecurrenceRule(parsing: "FREQ=YEARLY;INTERVAL=1000").expand(from: LocalDateTime(year: 2026, month: 6, day: 1))
+        var years: [Int] = []
+        while let next = expansion.next() { years.append(next.date.year) }
+        #expect(years == [2026, 3026, 4026, 5026, 6026, 7026, 8026, 9026])
+    }
+
+    @Test func hugeIntervalsDoNotOverflow() throws {
+        for f in ["SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY"] {
+            var expansion = try RecurrenceRule(parsing: "FREQ=\(f);INTERVAL=\(Int.max)").expand(from: LocalDateTime(year: 2026, month: 6, day: 1))
+            #expect(expansion.next() != nil)
+            #expect(expansion.next() == nil)
+        }
+    }
+}
