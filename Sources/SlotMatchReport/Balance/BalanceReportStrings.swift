@@ -3,12 +3,10 @@ struct BalanceReportStrings {
     var title, summary, costBefore, costAfter, moves, unassigned, poleLoad, practitionerLoad, supplyDemand, map: String
     var before, after, cap, expected, free, shortfall, asks, request, from, to, delta, pole, practitioner, week, day: String
     var noMoves, generated, horizon, none, overdue: String
-    /// French writes 2,5; English 2.5.
-    var decimalComma: Bool
 
-    static func of(_ language: BalanceReportLanguage) -> BalanceReportStrings {
+    static func of(_ language: ReportLanguage) -> BalanceReportStrings {
         switch language {
-        case .french:
+        case .fr:
             return BalanceReportStrings(
                 title: "Équilibrage de nuit", summary: "Synthèse", costBefore: "Coût avant", costAfter: "Coût après",
                 moves: "Déplacements proposés", unassigned: "Demandes sans créneau", poleLoad: "Charge par pôle",
@@ -18,8 +16,8 @@ struct BalanceReportStrings {
                 asks: "créneaux surnuméraires à demander", request: "Demande", from: "De", to: "Vers", delta: "Δ coût",
                 pole: "Pôle", practitioner: "Médecin", week: "Semaine du", day: "Jour",
                 noMoves: "Aucun déplacement : la répartition actuelle est déjà optimale.", generated: "Calculé le",
-                horizon: "horizon jusqu’au", none: "—", overdue: "En retard (échéance passée)", decimalComma: true)
-        case .english:
+                horizon: "horizon jusqu’au", none: "—", overdue: "En retard (échéance passée)")
+        case .en:
             return BalanceReportStrings(
                 title: "Nightly balance", summary: "Summary", costBefore: "Cost before", costAfter: "Cost after",
                 moves: "Proposed moves", unassigned: "Requests without a slot", poleLoad: "Load per pole",
@@ -29,7 +27,7 @@ struct BalanceReportStrings {
                 asks: "extra slots to ask for", request: "Request", from: "From", to: "To", delta: "Δ cost",
                 pole: "Pole", practitioner: "GP", week: "Week of", day: "Day",
                 noMoves: "No move: the current assignment is already optimal.", generated: "Computed at",
-                horizon: "horizon until", none: "—", overdue: "Overdue (deadline passed)", decimalComma: false)
+                horizon: "horizon until", none: "—", overdue: "Overdue (deadline passed)")
         }
     }
 }

@@ -66,8 +66,8 @@ enum BalanceCommand {
         let forecast = try BalanceForecast.make(store: store, territory: territory, zone: zone, input: built.input, plan: plan,
                                                now: now, days: days, weeks: weeks)
         if let path = context.arguments.value("report") {
-            let language = context.arguments.value("lang").flatMap(BalanceReportLanguage.init(rawValue:))
-                ?? BalanceReportLanguage.fromLocale(context.environment)
+            let language = context.arguments.value("lang").flatMap(ReportLanguage.init(rawValue:))
+                ?? ReportLanguage.fromEnvironment(context.environment)
             let content = BalanceSummary.reportContent(territory: territory, zone: zone, input: built.input, plan: plan,
                                                        forecast: forecast, overdue: built.overdue.count, now: now, end: end)
             try write(Array(BalanceReportPage.html(content, language: language).utf8), to: path)
