@@ -72,6 +72,7 @@ public enum BalanceReportPage {
         .fig { display: inline-block; margin-right: 28px; font-size: 13px; }
         .fig b { display: block; font-size: 20px; }
         td.l { text-align: left; white-space: normal; }
+        tbody th { white-space: nowrap; }
 
         """
 }
