@@ -105,6 +105,7 @@ import Testing
         let i = input(gps, slots, requests)
         let plan = try BalancePlanner().plan(i)
         #expect(plan.certified)
+        #expect(plan.exactOverAllFeasibleSlots)
         #expect(plan.costAfter <= plan.costBefore)
         #expect(objective(of: plan) == plan.costAfter)
         // One request per slot, deadlines, caps per GP-week, pending ones never dropped.
@@ -122,5 +123,32 @@ import Testing
         #expect(throws: InputError.self) { try BalancePlanner().plan(bad) }
         let twice = input([gp(0, km: 1)], [slot(1, gp: 0, hours: 1), slot(1, gp: 0, hours: 2)], [])
         #expect(throws: InputError.self) { try BalancePlanner().plan(twice) }
+    }
+}
+
+@Suite struct BalancePricingTests {
+    @Test func pricingRoundsFindTheSlotsTheFirstCandidatesMissed() throws {
+        // Two patients at different places both rank the same early slot first; with k = 1 one of them would have no
+        // other candidate. Pricing sees from the potentials that a left-out slot could enter, widens, and re-solves.
+        let gps = [gp(0, km: 1), gp(1, km: 8)]
+        let slots = [slot(10, gp: 0, hours: 1), slot(11, gp: 1, hours: 1.5), slot(12, gp: 0, hours: 6)]
+        let requests = [request("R-a", at: north(of: rambouillet, km: 0)), request("R-b", at: north(of: rambouillet, km: 2))]
+        let narrow = try BalancePlanner(settings: BalanceSettings(candidatesPerRequest: 1)).plan(input(gps, slots, requests))
+        let wide = try BalancePlanner().plan(input(gps, slots, requests))
+        #expect(narrow.pricingRounds > 1)
+        #expect(narrow.exactOverAllFeasibleSlots && wide.exactOverAllFeasibleSlots)
+        #expect(narrow.unassigned.isEmpty)
+        #expect(narrow.costAfter == wide.costAfter)
+    }
+
+    @Test func withOneRoundOnlyThePlanSaysItIsNotProvenOverAllSlots() throws {
+        let gps = [gp(0, km: 1)]
+        let slots = [slot(10, gp: 0, hours: 1), slot(11, gp: 0, hours: 2)]
+        let requests = [request("R-a"), request("R-b", at: north(of: rambouillet, km: 3))]
+        let plan = try BalancePlanner(settings: BalanceSettings(candidatesPerRequest: 1, maxPricingRounds: 1)).plan(input(gps, slots, requests))
+        // Both have the same single best slot: one is left out, and the plan does not claim more than it proved.
+        #expect(plan.unassigned.count == 1)
+        #expect(!plan.exactOverAllFeasibleSlots)
+        #expect(plan.certified)
     }
 }

@@ -68,6 +68,7 @@ import Testing
         #expect(moves.contains { $0["request"] as? String == "R-2" })
         #expect((json["costAfter"] as? Int ?? 0) < (json["costBefore"] as? Int ?? 0))
         #expect(json["certified"] as? Bool == true)
+        #expect(json["exactOverAllFeasibleSlots"] as? Bool == true)
         let days = try #require((json["forecast"] as? [String: Any])?["days"] as? [[String: Any]])
         let today = try #require(days.first { $0["day"] as? String == "2026-12-04" && $0["pole"] as? String == "rambouillet" })
         #expect(today["expected"] as? Double == 3.0 && today["weeksUsed"] as? Int == 3)

@@ -19,16 +19,23 @@ public struct BalancePlan: Sendable {
     public var network: FlowNetwork
     /// The solver's certificate verified against its flow (reduced costs non-negative on every residual arc).
     public var certified: Bool
-    /// Candidate edges per request, on average (for the report's figures).
+    /// Candidate edges in the final problem.
     public var candidateEdgeCount: Int
+    /// Solves done by the pricing rounds (1 when the first candidates already sufficed).
+    public var pricingRounds: Int
+    /// The optimality certificate also proves that no feasible slot left out of the candidates could lower the cost:
+    /// the plan is optimal over every feasible slot, not only the k best of each request.
+    public var exactOverAllFeasibleSlots: Bool
 
     public init(moves: [BalanceMove], unassigned: [Int32], slotOfRequest: [Int32], costBefore: Int64, costAfter: Int64,
                 practitionerLoads: [PractitionerWeekLoad], poleLoads: [PoleLoad], problem: AssignmentProblem,
-                network: FlowNetwork, certified: Bool, candidateEdgeCount: Int) {
+                network: FlowNetwork, certified: Bool, candidateEdgeCount: Int, pricingRounds: Int = 1,
+                exactOverAllFeasibleSlots: Bool = false) {
         self.moves = moves; self.unassigned = unassigned; self.slotOfRequest = slotOfRequest
         self.costBefore = costBefore; self.costAfter = costAfter
         self.practitionerLoads = practitionerLoads; self.poleLoads = poleLoads; self.problem = problem
         self.network = network; self.certified = certified; self.candidateEdgeCount = candidateEdgeCount
+        self.pricingRounds = pricingRounds; self.exactOverAllFeasibleSlots = exactOverAllFeasibleSlots
     }
 
     /// The DIMACS min-cost-flow text of the solved network (1-based nodes, `c` comment lines first).

@@ -5,7 +5,8 @@ import SlotMatchMatching
 /// The nightly re-optimisation: every waiting request and every `pending` appointment over the free slots of
 /// the horizon, solved exactly as one min-cost flow (`SlotMatchFlow.BalancingSolver`).
 ///
-/// - Candidate edges: for each request its k best feasible slots from the slot index, priced by the operator's
+/// - Candidate edges: for each request its k best feasible slots from the slot index (k + group size − 1 for a group of
+///   requests asking the same question, so identical callers are not all fighting over the same k), priced by the operator's
 ///   search (travel, wait, treating-GP bonus; `docs/ranking.md`), plus the slot it holds now (staying is always
 ///   possible, so the run never makes anyone worse off than dropping them). Deadlines are hard: the search offers
 ///   no slot after the request's deadline.
@@ -23,7 +24,16 @@ public struct BalancePlanner: Sendable {
 
     private struct NodeKey: Hashable { var practitioner: Int32; var week: Int }
 
-    /// Plans the run. `progress(done, total)` is called as candidates are searched (for a terminal bar).
+    /// What makes two requests' searches identical but for the deadline.
+    private struct QueryKey: Hashable {
+        var latitude: UInt64, longitude: UInt64, modes: UInt8, treating: Int32
+        init(_ r: BalanceRequest) {
+            latitude = r.location.latitude.bitPattern; longitude = r.location.longitude.bitPattern
+            modes = r.modes.rawValue; treating = r.treatingPractitioner ?? -1
+        }
+    }
+
+    /// Plans the run. `progress(done, total)` is called as candidate searches are done (for a terminal bar).
     public func plan(_ input: BalanceInput, progress: ((Int, Int) -> Void)? = nil) throws(InputError) -> BalancePlan {
         try input.validate()
         let weights = settings.weights
@@ -82,12 +92,6 @@ public struct BalancePlanner: Sendable {
         edgeWeights.poleLoad = 0
         let search = SlotSearch(weights: edgeWeights, travel: settings.travel)
 
-        var requests: [AssignmentProblem.Request] = []
-        var edges: [AssignmentProblem.Edge] = []
-        var currentEdgeCost = [Int64](repeating: 0, count: input.requests.count)
-        var edgeCost: [Int64: Int64] = [:]  // (request << 32 | slot) → cost, to price moves
-        requests.reserveCapacity(input.requests.count)
-        edges.reserveCapacity(input.requests.count * (settings.candidatesPerRequest + 1))
         // Being served must always beat waiting: the base penalty is above any edge cost plus load costs the
         // horizon allows; each more urgent level doubles it (so the most urgent win a contested slot), and a pending
         // appointment is worth more than the most urgent waiting request (the job moves, never drops).
@@ -96,40 +100,105 @@ public struct BalancePlanner: Sendable {
             + Int64(weights.practitionerLoad) + Int64(weights.poleLoad) + 1
         let basePenalty = max(settings.basePenalty, floor)
         let keepPenalty = max(settings.keepPenalty, 16 * basePenalty)
-        for (r, request) in input.requests.enumerated() {
-            progress?(r, input.requests.count)
-            let penalty = request.current != nil ? keepPenalty
-                : (AssignmentProblem.Request(urgency: request.urgency, basePenalty: basePenalty)?.unassignedPenalty ?? 0)
-            requests.append(AssignmentProblem.Request(unassignedPenalty: penalty))
-            var holdsOwn = false
-            if request.urgency.mayReceiveSlot, settings.candidatesPerRequest > 0 {
-                let query = SlotQuery(patient: request.location, now: input.now, deadline: min(request.deadline, input.horizonEnd - 1),
+        let requests = input.requests.map { request in
+            AssignmentProblem.Request(unassignedPenalty: request.current != nil ? keepPenalty
+                : (AssignmentProblem.Request(urgency: request.urgency, basePenalty: basePenalty)?.unassignedPenalty ?? 0))
+        }
+
+        // Requests that ask the same question (same place, modes and treating GP) see the same best slots: with k
+        // candidates each, such a group could never use more than k slots. So each group is searched once, for
+        // k + (group size − 1) slots up to the latest deadline in the group, and each member keeps those that start
+        // by its own deadline.
+        var groupOf: [QueryKey: [Int]] = [:]
+        var groupOrder: [QueryKey] = []
+        for (r, request) in input.requests.enumerated() where request.urgency.mayReceiveSlot && settings.candidatesPerRequest > 0 {
+            let key = QueryKey(request)
+            if groupOf[key] == nil { groupOrder.append(key) }
+            groupOf[key, default: []].append(r)
+        }
+        let groups = groupOrder.map { groupOf[$0] ?? [] }
+        var limit = groups.map { min(SlotPricing.maximumLimit, settings.candidatesPerRequest + $0.count - 1) }
+        var found = [[RankedSlot]](repeating: [], count: groups.count)
+        var stale = [Bool](repeating: true, count: groups.count)
+
+        // Pricing rounds (column generation): solve on the candidates, then check with the optimal potentials π that no
+        // slot left out could enter. A request's missing slots all cost at least its last candidate's cost c_k, so their
+        // reduced cost is ≥ c_k + π(request) − max π(slot); when that is ≥ 0 for every truncated candidate list, the
+        // optimum holds over ALL feasible slots, not just the k best. Otherwise those groups' limits double and it re-solves.
+        var rounds = 0
+        var exact = false
+        var edges: [AssignmentProblem.Edge] = []
+        var edgeCost: [Int64: Int64] = [:]  // (request << 32 | slot) → cost, to price moves
+        var currentEdgeCost = [Int64](repeating: 0, count: input.requests.count)
+        var problem: AssignmentProblem
+        var solver: BalancingSolver
+        var assignment: BalancedAssignment
+        while true {
+            rounds += 1
+            for g in groups.indices where stale[g] {
+                if rounds == 1 { progress?(g, groups.count) }
+                let members = groups[g]
+                let request = input.requests[members[0]]
+                let deadline = members.map { input.requests[$0].deadline }.max() ?? request.deadline
+                let query = SlotQuery(patient: request.location, now: input.now, deadline: min(deadline, input.horizonEnd - 1),
                                       modes: request.modes, treatingPractitioner: request.treatingPractitioner,
-                                      limit: settings.candidatesPerRequest, maxTravelMinutes: settings.maxTravelMinutes)
-                for ranked in search.find(query, in: index).slots {
+                                      limit: limit[g], maxTravelMinutes: settings.maxTravelMinutes)
+                found[g] = search.find(query, in: index).slots
+                stale[g] = false
+            }
+            if rounds == 1 { progress?(groups.count, groups.count) }
+            var candidates = [[RankedSlot]](repeating: [], count: input.requests.count)
+            for (g, members) in groups.enumerated() {
+                for r in members { candidates[r] = found[g].filter { $0.start <= input.requests[r].deadline } }
+            }
+            edges.removeAll(keepingCapacity: true)
+            edgeCost.removeAll(keepingCapacity: true)
+            for (r, request) in input.requests.enumerated() {
+                var holdsOwn = false
+                for ranked in candidates[r] {
                     guard let s = slotOfID[ranked.slotID] else { continue }
                     edges.append(AssignmentProblem.Edge(request: Int32(r), slot: s, cost: Int64(ranked.cost)))
                     edgeCost[Int64(r) << 32 | Int64(s)] = Int64(ranked.cost)
                     if s == request.current?.slot { holdsOwn = true; currentEdgeCost[r] = Int64(ranked.cost) }
                 }
+                if let c = request.current, !holdsOwn {
+                    let cost = self.cost(of: request, slot: input.slots[Int(c.slot)], now: input.now, search: search, index: index)
+                    edges.append(AssignmentProblem.Edge(request: Int32(r), slot: c.slot, cost: cost))
+                    edgeCost[Int64(r) << 32 | Int64(c.slot)] = cost
+                    currentEdgeCost[r] = cost
+                }
             }
-            if let c = request.current, !holdsOwn {
-                let cost = self.cost(of: request, slot: input.slots[Int(c.slot)], now: input.now, search: search, index: index)
-                edges.append(AssignmentProblem.Edge(request: Int32(r), slot: c.slot, cost: cost))
-                edgeCost[Int64(r) << 32 | Int64(c.slot)] = cost
-                currentEdgeCost[r] = cost
-            }
-        }
-        progress?(input.requests.count, input.requests.count)
+            problem = AssignmentProblem(
+                requests: requests, slots: slotNode.map { AssignmentProblem.Slot(practitioner: $0) }, edges: edges,
+                practitioners: nodeKeys.indices.map {
+                    AssignmentProblem.Practitioner(weeklyCap: Int64(capacity[$0]), load: gpCurves[$0], pole: poleOfNode[$0])
+                },
+                poles: poleCurves.map { AssignmentProblem.Pole(load: $0) })
+            solver = try BalancingSolver(problem)
+            assignment = solver.solve()
 
-        let problem = AssignmentProblem(
-            requests: requests, slots: slotNode.map { AssignmentProblem.Slot(practitioner: $0) }, edges: edges,
-            practitioners: nodeKeys.indices.map {
-                AssignmentProblem.Practitioner(weeklyCap: Int64(capacity[$0]), load: gpCurves[$0], pole: poleOfNode[$0])
-            },
-            poles: poleCurves.map { AssignmentProblem.Pole(load: $0) })
-        var solver = try BalancingSolver(problem)
-        let assignment = solver.solve()
+            let pi = solver.solution.certificate.potentials
+            var maxSlotPotential = Int64.min
+            for s in input.slots.indices { maxSlotPotential = max(maxSlotPotential, pi[Int(solver.layout.slotNode(Int32(s)))]) }
+            var grow: [Int] = []
+            var stuck = false
+            for (g, members) in groups.enumerated() where found[g].count >= limit[g] {
+                guard let last = found[g].last.map({ Int64($0.cost) }) else { continue }
+                let mayImprove = members.contains { r in last + pi[Int(solver.layout.requestNode(Int32(r)))] - maxSlotPotential < 0 }
+                guard mayImprove else { continue }
+                if limit[g] >= SlotPricing.maximumLimit { stuck = true } else { grow.append(g) }
+            }
+            if grow.isEmpty { exact = !stuck; break }
+            if rounds >= settings.maxPricingRounds { break }
+            // Every member of a group gets the group's whole list: stay within the edge budget.
+            var projected = 0
+            let growing = Set(grow)
+            for (g, members) in groups.enumerated() {
+                projected += members.count * (growing.contains(g) ? min(SlotPricing.maximumLimit, limit[g] * 2) : limit[g])
+            }
+            if projected > settings.candidateEdgeBudget(requests: input.requests.count) { break }
+            for g in grow { limit[g] = min(SlotPricing.maximumLimit, limit[g] * 2); stale[g] = true }
+        }
         let certified = solver.solution.verify(in: solver.network)
 
         // The status quo by the same measure: current edges, penalties of the waiting, load costs now.
@@ -164,7 +233,8 @@ public struct BalancePlanner: Sendable {
         }
         return BalancePlan(moves: moves, unassigned: unassigned, slotOfRequest: assignment.slotOfRequest, costBefore: before,
                            costAfter: assignment.cost, practitionerLoads: loads, poleLoads: poleLoads, problem: problem,
-                           network: solver.layout.network, certified: certified, candidateEdgeCount: edges.count)
+                           network: solver.layout.network, certified: certified, candidateEdgeCount: edges.count,
+                           pricingRounds: rounds, exactOverAllFeasibleSlots: exact)
     }
 
     /// The convex load cost of a GP-week or pole holding `fixed` unmovable appointments out of `capacity`: the

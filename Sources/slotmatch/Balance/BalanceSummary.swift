@@ -31,7 +31,8 @@ struct BalanceSummary {
                        Self.label(input.slots[Int(m.toSlot)], input, zone: zone), String(m.costDelta)])
         }
         out += "Moves: \(plan.moves.count); cost \(plan.costBefore) → \(plan.costAfter)"
-        out += "; unassigned \(plan.unassigned.count)\(plan.certified ? "; optimum certified" : "; CERTIFICATE FAILED")\n"
+        out += "; unassigned \(plan.unassigned.count)\(plan.certified ? "; optimum certified" : "; CERTIFICATE FAILED")"
+        out += plan.exactOverAllFeasibleSlots ? " over every feasible slot\n" : " over the candidate slots\n"
         if !plan.moves.isEmpty { out += moves.rendered }
         if let a = application {
             out += "\nApplied: \(a.applied.count); skipped: \(a.skipped.count)\n"
@@ -75,6 +76,8 @@ struct BalanceSummary {
             "now": .string(Instant(secondsSinceEpoch: input.now).iso8601),
             "horizonEnd": .string(Instant(secondsSinceEpoch: input.horizonEnd).iso8601),
             "costBefore": .int(Int(plan.costBefore)), "costAfter": .int(Int(plan.costAfter)), "certified": .bool(plan.certified),
+            "exactOverAllFeasibleSlots": .bool(plan.exactOverAllFeasibleSlots), "pricingRounds": .int(plan.pricingRounds),
+            "candidateEdges": .int(plan.candidateEdgeCount),
             "moves": .array(plan.moves.map { m in
                 .object(["request": .string(m.requestID), "appointment": m.appointmentID.map { .int(Int($0)) } ?? .null,
                          "from": slot(m.fromSlot), "to": slot(m.toSlot), "costDelta": .int(Int(m.costDelta))])
