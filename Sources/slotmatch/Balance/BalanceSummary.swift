@@ -1,3 +1,4 @@
+import Foundation
 import SlotMatchBalance
 import SlotMatchCore
 import SlotMatchReport
