@@ -39,7 +39,11 @@ let package = Package(
         .target(
             name: "SlotMatchConfig",
             dependencies: ["SlotMatchCore"],
-            resources: [.copy("Resources/rambouillet-territoires.json")]
+            resources: [
+                .copy("Resources/rambouillet-territoires.json"),
+                .copy("Resources/triage-rules.json"),
+                .copy("Resources/cost-weights.json"),
+            ]
         ),
 
         // The SQLite store: the authority on slots, requests, appointments and the audit log.
@@ -51,11 +55,17 @@ let package = Package(
         // The slot index, feasibility and ranking of the operator's search. Works on arrays it is given; never reads the store.
         .target(name: "SlotMatchMatching", dependencies: ["SlotMatchCore"]),
 
+        // JSON-RPC 2.0 over stdin/stdout: triage, search, hold/book/cancel for the regulation line's operators.
+        .target(
+            name: "SlotMatchService",
+            dependencies: ["SlotMatchCore", "SlotMatchStore", "SlotMatchMatching", "SlotMatchConfig"]
+        ),
+
         // The command-line tool: parses arguments and calls the libraries.
         .executableTarget(
             name: "slotmatch",
-            dependencies: ["SlotMatchCore", "SlotMatchConfig", "SlotMatchStore", "SlotMatchImport",
-                           "SlotMatchMatching", "SlotMatchFlow", "SlotMatchBalance", "SlotMatchReplay", "SlotMatchReport"]
+            dependencies: ["SlotMatchCore", "SlotMatchConfig", "SlotMatchStore", "SlotMatchImport", "SlotMatchMatching", "SlotMatchService",
+                           "SlotMatchFlow", "SlotMatchBalance", "SlotMatchReplay", "SlotMatchReport"]
         ),
 
         // The nightly balancing: candidates from the slot index, the flow problem, moves, loads, demand forecast. Pure values.
@@ -77,10 +87,14 @@ let package = Package(
         .testTarget(name: "slotmatchTests", dependencies: ["slotmatch", "SlotMatchCore", "SlotMatchStore"]),
         .testTarget(name: "SlotMatchReplayTests",
                     dependencies: ["SlotMatchReplay", "SlotMatchReport", "SlotMatchImport", "SlotMatchConfig", "SlotMatchCore"]),
+        .testTarget(name: "SlotMatchReportTests", dependencies: ["SlotMatchReport", "SlotMatchImport", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchMatchingTests", dependencies: ["SlotMatchMatching", "SlotMatchCore"]),
+        .testTarget(
+            name: "SlotMatchServiceTests",
+            dependencies: ["SlotMatchService", "SlotMatchStore", "SlotMatchMatching", "SlotMatchConfig", "SlotMatchCore"]
+        ),
         .testTarget(name: "SlotMatchBalanceTests",
                     dependencies: ["SlotMatchBalance", "SlotMatchFlow", "SlotMatchMatching", "SlotMatchStore", "SlotMatchCore"]),
-        .testTarget(name: "SlotMatchReportTests", dependencies: ["SlotMatchReport", "SlotMatchImport", "SlotMatchCore"]),
 
         // Benchmarks: one executable, a subcommand per folder (Search/, …).
         .executableTarget(name: "slotmatch-bench", dependencies: ["SlotMatchMatching", "SlotMatchCore"], path: "Benchmarks/slotmatch-bench"),

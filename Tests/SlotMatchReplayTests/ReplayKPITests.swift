@@ -120,3 +120,27 @@ import Testing
         #expect(ReplayPolicy(name) == nil)
     }
 }
+
+/// The `logged` policy: the log's own bookings under the same KPIs.
+@Suite struct LoggedPolicyTests {
+    typealias F = ReplayFixtures
+
+    @Test func loggedBookingsAreJudgedAgainstTheDeadline() throws {
+        let t = try F.lineTerritory()
+        var inTime = F.request("a", commune: "90001", hours: 8)                 // same-day: deadline 20 h
+        inTime.outcome = DemandOutcome(bookedStart: F.at(hours: 10), practitioner: F.rpps(1), status: .fulfilled)
+        var late = F.request("b", commune: "90002", hours: 8, level: .urgent)   // deadline 12 h
+        late.outcome = DemandOutcome(bookedStart: F.at(hours: 13), practitioner: F.rpps(9), status: .noshow)
+        let none = F.request("c", commune: "90003", hours: 9)
+        let inst = try ReplayInstance(territory: t, zone: F.utc, supply: ReplayKPITests.supply(), demand: [inTime, late, none])
+        let run = ReplayEngine(inst).run(.logged)
+        #expect(run.outcomes.map(\.status) == [.servedInTarget, .servedOutsideTarget, .unserved])
+        #expect(run.outcomes[0].slot >= 0 && run.outcomes[0].waitMinutes == 120)
+        #expect(run.outcomes[1].slot == -1 && run.outcomes[1].practitioner == -1 && run.outcomes[1].waitMinutes == 300)
+        let k = PolicyKPIs(run: run, instance: inst)
+        #expect(k.overall.servedInTarget == 1 && k.overall.servedOutsideTarget == 1 && k.overall.unserved == 1)
+        #expect(k.practitioners.map(\.booked) == [1, 0])
+        #expect(k.overall.waitP90 == 300)
+        #expect(k.overall.unservedByReason == [.notBooked: 1])
+    }
+}

@@ -19,9 +19,15 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
     var startPending: Bool
     let startPeriod: Int
     var nextPeriod: Int
-    var buffer: [Int64] = []
-    var scratch: [Int64] = []
-    var position = 0
+    /// The current period's candidates, never materialised: `bases` (the wall time of each matching
+    /// day, or of the sub-daily period) × `plan.times`, both sorted, read in order; so a YEARLY rule
+    /// with every BYHOUR, BYMINUTE and BYSECOND costs 366 integers, not 31 million.
+    var bases: [Int64] = []
+    var baseIndex = 0
+    var timeIndex = 0
+    /// The BYSETPOS choice for the current period, when the rule has BYSETPOS.
+    var picked: [Int64] = []
+    var pickedIndex = 0
     var emitted = 0
     var finished = false
     var cachedDay = Int.min
@@ -93,9 +99,29 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
         let p = startPeriod + IntervalArithmetic.floorDivide(target - startPeriod, plan.interval) * plan.interval
         if p > nextPeriod {
             nextPeriod = p
-            buffer.removeAll(keepingCapacity: true)
-            position = 0
+            clearPeriod()
         }
+    }
+
+    private mutating func clearPeriod() {
+        bases.removeAll(keepingCapacity: true)
+        picked.removeAll(keepingCapacity: true)
+        baseIndex = 0; timeIndex = 0; pickedIndex = 0
+    }
+
+    /// The next candidate of the current period, or nil when it is used up.
+    @inline(__always)
+    private mutating func nextCandidate() -> Int64? {
+        if !plan.setPositions.isEmpty {
+            guard pickedIndex < picked.count else { return nil }
+            pickedIndex += 1
+            return picked[pickedIndex - 1]
+        }
+        guard baseIndex < bases.count else { return nil }
+        let wall = bases[baseIndex] + Int64(plan.times[timeIndex])
+        timeIndex += 1
+        if timeIndex == plan.times.count { timeIndex = 0; baseIndex += 1 }
+        return wall
     }
 
     /// Promises that no reading after `local` will be asked for: the expansion ends at the first
@@ -116,9 +142,7 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
         }
         while !finished {
             if let count, emitted >= count { finished = true; return nil }
-            if position == buffer.count { fillNextPeriod(); continue }
-            let wall = buffer[position]
-            position += 1
+            guard let wall = nextCandidate() else { fillNextPeriod(); continue }
             if includesStart ? wall <= startWall : wall < startWall { continue }
             let (instant, inGap) = resolver.resolve(wall)
             // RFC 5545 §3.3.10: a generated local time that does not exist is ignored and not counted.
@@ -137,10 +161,9 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
         return nil
     }
 
-    /// Fills `buffer` with the next period that has instances, or sets `finished`.
+    /// Loads the next period that has instances, or sets `finished`.
     mutating func fillNextPeriod() {
-        buffer.removeAll(keepingCapacity: true)
-        position = 0
+        clearPeriod()
         var emptyRun = 0
         while !finished {
             let p = nextPeriod
@@ -157,9 +180,11 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
             case .daily: if plan.matches(day: p, cursor: &cursor) { appendTimes(ofDay: p) }
             case .hourly, .minutely, .secondly: fillSubDaily(p)
             }
-            if !buffer.isEmpty {
+            if !bases.isEmpty {
+                if plan.setPositions.isEmpty { return }
                 applySetPositions()
-                if !buffer.isEmpty { return }
+                if !picked.isEmpty { return }
+                bases.removeAll(keepingCapacity: true)
             }
             emptyRun += 1
             if emptyRun >= emptyPeriodLimit || overflow { finished = true }
@@ -168,8 +193,7 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
 
     @inline(__always)
     private mutating func appendTimes(ofDay day: Int) {
-        let base = Int64(day) * 86_400
-        for t in plan.times { buffer.append(base + Int64(t)) }
+        bases.append(Int64(day) * 86_400)
     }
 
     private mutating func fillYear(_ year: Int) {
@@ -239,21 +263,25 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
             return
         }
         if let seconds = plan.secondMask, (seconds >> UInt64(secondOfDay % 60)) & 1 == 0 { return }
-        for t in plan.times { buffer.append(wall + Int64(t)) }
+        bases.append(wall)
     }
 
     /// RFC 5545 §3.3.10: BYSETPOS picks, by position, among the instances of one interval.
     private mutating func applySetPositions() {
         guard !plan.setPositions.isEmpty else { return }
-        let n = buffer.count
-        scratch.removeAll(keepingCapacity: true)
+        let perBase = plan.times.count
+        let n = bases.count * perBase
         for position in plan.setPositions {
             let i = position > 0 ? position - 1 : n + position
-            if i >= 0 && i < n { scratch.append(buffer[i]) }
+            if i >= 0 && i < n { picked.append(bases[i / perBase] + Int64(plan.times[i % perBase])) }
         }
-        scratch.sort()
-        buffer.removeAll(keepingCapacity: true)
-        for v in scratch where buffer.last != v { buffer.append(v) }
+        picked.sort()
+        var unique = 0
+        for v in picked where unique == 0 || picked[unique - 1] != v {
+            picked[unique] = v
+            unique += 1
+        }
+        picked.removeLast(picked.count - unique)
     }
 
     // MARK: Period numbering: years, months since year 0, weeks (starting on WKST), days, hours, minutes, seconds.

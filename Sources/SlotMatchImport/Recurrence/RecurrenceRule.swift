@@ -48,6 +48,17 @@ public struct RecurrenceRule: Sendable, Hashable {
         RecurrenceExpansion(rule: self, start: start, zone: zone, includesStart: true, keepsNonexistentTimes: keepsNonexistentTimes)
     }
 
+    /// Every wall-clock reading of the rule from `start` up to `end` inclusive, `start` first: for
+    /// instance the onsets of a VTIMEZONE STANDARD or DAYLIGHT rule up to a horizon year, with
+    /// `zone` = `.fixed(…, offsetSeconds: TZOFFSETFROM)` so that a UTC UNTIL is read as the RFC says.
+    public func readings(from start: LocalDateTime, through end: LocalDateTime, zone: ZoneRules = .utc) -> [LocalDateTime] {
+        var expansion = expand(from: start, zone: zone, keepsNonexistentTimes: true)
+        expansion.limit(through: end)
+        var out: [LocalDateTime] = []
+        while let next = expansion.next(), next <= end { out.append(next) }
+        return out
+    }
+
     /// The RFC 5545 text of the rule, parts in the RFC's usual order (`FREQ=MONTHLY;COUNT=3;BYDAY=1FR`).
     public var icalText: String {
         var parts = ["FREQ=" + frequency.icalName]

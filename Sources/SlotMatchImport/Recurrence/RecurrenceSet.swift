@@ -49,7 +49,8 @@ public struct RecurrenceSet: Sendable {
         // Intervals ending before the window are skipped, intervals beginning after it are not searched;
         // two days' margin covers any UTC offset.
         let skipTarget: LocalDateTime? = low > startInstant
-            ? LocalDateTime(wallSeconds: start.zone.localTime(of: from).wallSeconds - 2 * 86_400) : nil
+            ? LocalDateTime(wallSeconds: start.zone.localTime(of: Instant(secondsSinceEpoch: Swift.min(low, RecurrenceSet.lastWall))).wallSeconds - 2 * 86_400)
+            : nil
         let horizon: LocalDateTime? = high < RecurrenceSet.lastWall ? LocalDateTime(wallSeconds: high + 2 * 86_400) : nil
         var streams = rules.indices.map { expansion(rules[$0], plans[$0], includesStart: true, skippingTo: skipTarget, through: horizon) }
         var heads = streams.indices.map { RecurrenceSet.pull(&streams[$0], atLeast: low) }

@@ -31,7 +31,7 @@ public struct PolicyKPIs: Sendable, Hashable {
             if let u = UrgencyLevel.allCases.firstIndex(of: inst.requestLevel[r]) { urg[u].add(o) }
             let p = Int(inst.requestPole[r]); if p >= 0 && p < pol.count { pol[p].add(o) }
             let c = Int(inst.requestCommune[r]); if c >= 0 && c < com.count { com[c].add(o) }
-            if o.slot >= 0 { waits.append(o.waitMinutes) }
+            if o.status == .servedInTarget || o.status == .servedOutsideTarget { waits.append(o.waitMinutes) }
         }
         overall = all.finished
         byUrgency = urg.filter { $0.group.requests > 0 }.map(\.finished)
@@ -42,9 +42,9 @@ public struct PolicyKPIs: Sendable, Hashable {
         var pl = inst.territory.poles.map { PracticeLoad(key: $0.id) }
         var cellBooked = [Int32](repeating: 0, count: inst.cellLimit.count)
         for s in 0 ..< inst.slotCount { gp[Int(inst.slotGP[s])].slotsOffered += 1 }
-        for o in run.outcomes where o.slot >= 0 {
+        for o in run.outcomes where o.practitioner >= 0 {
             gp[Int(o.practitioner)].booked += 1
-            cellBooked[Int(inst.slotCell[Int(o.slot)])] += 1
+            if o.slot >= 0 { cellBooked[Int(inst.slotCell[Int(o.slot)])] += 1 }
         }
         var cellGP = [Int32](repeating: -1, count: inst.cellLimit.count)
         for s in 0 ..< inst.slotCount { cellGP[Int(inst.slotCell[s])] = inst.slotGP[s] }
@@ -91,7 +91,7 @@ public struct PolicyKPIs: Sendable, Hashable {
             case .samu: group.samu += 1
             case .advice: group.advice += 1
             }
-            if o.slot >= 0 {
+            if o.status == .servedInTarget || o.status == .servedOutsideTarget {
                 travel.append(o.travelMinutes); wait.append(o.waitMinutes)
             }
         }

@@ -112,32 +112,44 @@ extension ReplayEngine {
         }
         var result = [(Int, Int)?](repeating: nil, count: group.count)
         guard !arcSlot.isEmpty else { return (result, exact) }
-        // Nodes: requests, then slots used, then cap cells used, then the sink.
+        // Nodes: requests, then the slots used, then their cap cells, then the sink.
         var network = FlowNetwork(nodeCount: 0)
         for _ in group { _ = network.addNode(supply: 1) }
+        // Slot and cap-cell nodes in first-use order; each arc remembers its slot's node (no lookups later).
         var slotNode: [Int32: Int32] = [:], cellNode: [Int32: Int32] = [:]
-        var slotsInOrder: [Int32] = []
-        for s in arcSlot where slotNode[s] == nil {
-            slotNode[s] = network.addNode(); slotsInOrder.append(s)
+        var arcSlotNode: [Int32] = []
+        arcSlotNode.reserveCapacity(arcSlot.count)
+        var slotEdges: [(node: Int32, cell: Int32)] = []
+        var cellsInOrder: [(cell: Int32, node: Int32)] = []
+        for s in arcSlot {
+            if let node = slotNode[s] { arcSlotNode.append(node); continue }
+            let node = network.addNode()
+            slotNode[s] = node
+            arcSlotNode.append(node)
+            slotEdges.append((node, inst.slotCell[Int(s)]))
         }
-        for s in slotsInOrder {
-            let cell = inst.slotCell[Int(s)]
-            if cellNode[cell] == nil { cellNode[cell] = network.addNode() }
+        var slotToCell: [(slot: Int32, cellNode: Int32)] = []
+        for e in slotEdges {
+            let cn: Int32
+            if let known = cellNode[e.cell] { cn = known } else {
+                cn = network.addNode(); cellNode[e.cell] = cn; cellsInOrder.append((e.cell, cn))
+            }
+            slotToCell.append((e.node, cn))
         }
         let sink = network.addNode(supply: -Int64(group.count))
         let maxCost = arcCost.max() ?? 0
         let unserved = min(1_000_000_000_000, (maxCost + 1) * Int64(group.count + 1))
-        network.reserveArcs(arcSlot.count + group.count + slotsInOrder.count + cellNode.count)
+        network.reserveArcs(arcSlot.count + group.count + slotToCell.count + cellsInOrder.count)
         var firstArc: Int32 = -1
         for i in arcSlot.indices {
-            let a = network.addArc(from: arcRequest[i], to: slotNode[arcSlot[i]]!, capacity: 1, cost: arcCost[i])
+            let a = network.addArc(from: arcRequest[i], to: arcSlotNode[i], capacity: 1, cost: arcCost[i])
             if i == 0 { firstArc = a }
         }
         for k in group.indices { _ = network.addArc(from: Int32(k), to: sink, capacity: 1, cost: unserved) }
-        for s in slotsInOrder { _ = network.addArc(from: slotNode[s]!, to: cellNode[inst.slotCell[Int(s)]]!, capacity: 1, cost: 0) }
-        for (cell, node) in cellNode.sorted(by: { $0.key < $1.key }) {
-            let left = Int64(inst.cellLimit[Int(cell)] - state.cellUsed[Int(cell)])
-            _ = network.addArc(from: node, to: sink, capacity: max(0, left), cost: 0)
+        for e in slotToCell { _ = network.addArc(from: e.slot, to: e.cellNode, capacity: 1, cost: 0) }
+        for c in cellsInOrder {
+            let left = Int64(inst.cellLimit[Int(c.cell)] - state.cellUsed[Int(c.cell)])
+            _ = network.addArc(from: c.node, to: sink, capacity: max(0, left), cost: 0)
         }
         var solver = MinCostFlowSolver(network)
         do { _ = try solver.solve() } catch { return (result, false) }  // always feasible: every request reaches the sink

@@ -16,6 +16,7 @@ public struct ReplayEngine: Sendable {
         case .ranked: return runRanked(progress: progress)
         case .batch(let w): return runBatch(windowSeconds: max(60, w), progress: progress)
         case .hindsight: return runHindsight(progress: progress)
+        case .logged: return runLogged()
         }
     }
 
@@ -40,8 +41,12 @@ public struct ReplayEngine: Sendable {
         let inst = instance
         let place = Int(inst.requestPlace[r])
         let video = ModeSet.video.rawValue
-        guard state.anyFree(modes: inst.requestModes[r], from: decisionAt, to: latest) else { return nil }
-        for c in Int(inst.placeFirst[place]) ..< Int(inst.placeFirst[place + 1]) {
+        let candidates = Int(inst.placeFirst[place]) ..< Int(inst.placeFirst[place + 1])
+        guard !candidates.isEmpty else { return nil }
+        // No free slot at all between the earliest possible start (the closest GP's travel, or now for video) and the latest.
+        let soonest = decisionAt + (inst.requestModes[r] & video != 0 ? 0 : Int64(inst.candidateTravel[candidates.lowerBound]) * 60)
+        guard state.anyFree(modes: inst.requestModes[r], from: soonest, to: latest) else { return nil }
+        for c in candidates {
             let m = modes(r, candidate: c) & inst.gpModes[Int(inst.candidateGP[c])]
             if m == 0 { continue }
             let g = Int(inst.candidateGP[c])

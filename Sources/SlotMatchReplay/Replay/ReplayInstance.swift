@@ -150,7 +150,7 @@ public struct ReplayInstance: Sendable {
         var gpOf: [RPPS: Int32] = [:]
         for (i, p) in practitioners.enumerated() { gpOf[p.rpps] = Int32(i) }
         var nearestCache: [GeoPoint: Int32] = [:]
-        for (i, r) in records.enumerated() {
+        for r in records {
             let point: GeoPoint
             let commune: Int32
             let place: Int32
@@ -207,7 +207,6 @@ public struct ReplayInstance: Sendable {
             requestPole.append(commune >= 0 ? Int32(territory.poleIndexOfCommune[Int(commune)]) : -1)
             requestTreating.append(r.treatingGP.flatMap { gpOf[$0] } ?? -1)
             requestPoint.append(point)
-            _ = i
         }
         // Candidate GPs per place, by travel.
         let travel = territory.travel

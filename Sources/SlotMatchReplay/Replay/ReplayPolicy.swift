@@ -4,8 +4,10 @@ import SlotMatchCore
 /// - `nearest`: at the call, the feasible slot of the closest GP (earliest of theirs);
 /// - `ranked`: at the call, the operator's top-ranked slot (`SlotSearch`, the service's ranking);
 /// - `batch(seconds)`: requests gathered for a window, then the exact min-cost assignment at its end;
-/// - `hindsight`: the exact assignment of the whole period knowing every call: the bound on slots given in target.
+/// - `hindsight`: the exact assignment of the whole period knowing every call: the bound on slots given in target;
+/// - `logged`: what the log says was booked (its outcomes), measured with the same KPIs.
 public enum ReplayPolicy: Sendable, Hashable, CustomStringConvertible {
+    case logged
     case nearest
     case ranked
     case batch(windowSeconds: Int64)
@@ -17,6 +19,7 @@ public enum ReplayPolicy: Sendable, Hashable, CustomStringConvertible {
         case "nearest": self = .nearest
         case "ranked": self = .ranked
         case "hindsight": self = .hindsight
+        case "logged": self = .logged
         default:
             let t = text.lowercased()
             guard t.hasPrefix("batch:"), t.count > 7 else { return nil }
@@ -35,9 +38,10 @@ public enum ReplayPolicy: Sendable, Hashable, CustomStringConvertible {
         case .nearest: return "nearest"
         case .ranked: return "ranked"
         case .hindsight: return "hindsight"
+        case .logged: return "logged"
         case .batch(let s): return s % 3600 == 0 && s >= 3600 && s != 3600 ? "batch:\(s / 3600)h" : "batch:\(s / 60)m"
         }
     }
 
-    public static let allNames = ["nearest", "ranked", "batch:15m", "batch:60m", "hindsight"]
+    public static let allNames = ["logged", "nearest", "ranked", "batch:15m", "batch:60m", "hindsight"]
 }

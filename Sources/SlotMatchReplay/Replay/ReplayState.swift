@@ -7,7 +7,7 @@ struct ReplayState {
     var cellUsed: [Int32]
     /// Per GP, the first slot starting at or after the latest decision time seen (decisions come in time order).
     var cursor: [Int32]
-    /// Free slots per mode (office, home visit, video) and hour since `hourBase`: a window with none is refused
+    /// Free slots per mode (office, home visit, video) and quarter hour since `hourBase`: a window with none is refused
     /// without looking at any GP.
     var freeByHour: [[Int32]]
     let hourBase: Int64
@@ -19,21 +19,23 @@ struct ReplayState {
         cellUsed = [Int32](repeating: 0, count: instance.cellLimit.count)
         cursor = Array(instance.gpFirstSlot.dropLast())
         let first = instance.slotStart.min() ?? 0, last = instance.slotStart.max() ?? 0
-        hourBase = first - ((first % 3600) + 3600) % 3600
-        let hours = Int((last - hourBase) / 3600) + 1
+        hourBase = first - ((first % ReplayState.bucketSeconds) + ReplayState.bucketSeconds) % ReplayState.bucketSeconds
+        let hours = Int((last - hourBase) / ReplayState.bucketSeconds) + 1
         freeByHour = [[Int32]](repeating: [Int32](repeating: 0, count: slotCount == 0 ? 0 : hours), count: 3)
         for s in 0 ..< slotCount {
-            freeByHour[ReplayState.modeRow(instance.slotMode[s])][Int((instance.slotStart[s] - hourBase) / 3600)] += 1
+            freeByHour[ReplayState.modeRow(instance.slotMode[s])][Int((instance.slotStart[s] - hourBase) / ReplayState.bucketSeconds)] += 1
         }
     }
 
+    static let bucketSeconds: Int64 = 900
+
     @inline(__always) static func modeRow(_ bits: UInt8) -> Int { bits == 1 ? 0 : (bits == 2 ? 1 : 2) }
 
-    /// Whether some free slot in one of `modes` starts in the hours covering [from, to].
+    /// Whether some free slot in one of `modes` starts in the quarter hours covering [from, to].
     @inline(__always) func anyFree(modes: UInt8, from: Int64, to: Int64) -> Bool {
         let count = freeByHour[0].count
         guard count > 0, to >= from else { return false }
-        let a = max(0, Int((max(from, hourBase) - hourBase) / 3600)), b = min(count - 1, Int((max(to, hourBase) - hourBase) / 3600))
+        let a = max(0, Int((max(from, hourBase) - hourBase) / ReplayState.bucketSeconds)), b = min(count - 1, Int((max(to, hourBase) - hourBase) / ReplayState.bucketSeconds))
         guard a <= b, to >= hourBase else { return false }
         for row in 0 ..< 3 where modes & (1 << UInt8(row)) != 0 {
             let hours = freeByHour[row]
@@ -57,6 +59,6 @@ struct ReplayState {
         taken[s] = true
         nextFree[s] = Int32(s + 1)
         cellUsed[cell] += 1
-        freeByHour[ReplayState.modeRow(mode)][Int((start - hourBase) / 3600)] -= 1
+        freeByHour[ReplayState.modeRow(mode)][Int((start - hourBase) / ReplayState.bucketSeconds)] -= 1
     }
 }

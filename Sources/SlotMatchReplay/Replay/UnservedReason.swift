@@ -10,4 +10,6 @@ public enum UnservedReason: String, CaseIterable, Sendable, Hashable {
     case slotsTaken = "slots-taken"
     /// Free such slots existed but their GPs had reached the weekly SNP cap.
     case allCapped = "all-capped"
+    /// `logged` only: the log records no booking for the request.
+    case notBooked = "not-booked"
 }

@@ -5,6 +5,7 @@ struct ReportStrings: Sendable {
     let demandFile: String
     let mapTitle: String
     let mapNote: String
+    let mapPolicy: String
     let mapLegendLow: String
     let mapLegendHigh: String
     let poleSeat: String
@@ -43,6 +44,7 @@ struct ReportStrings: Sendable {
                 title: "Rejeu de la demande de soins non programmés", period: "Période", demandFile: "Demande",
                 mapTitle: "Carte du territoire\u{00A0}: demande non servie par commune",
                 mapNote: "Cercle\u{00A0}: commune (surface selon la population), teinte\u{00A0}: part des demandes sans créneau dans le délai\u{202F}; carré\u{00A0}: pôle.",
+                mapPolicy: "Politique représentée",
                 mapLegendLow: "0 %", mapLegendHigh: "50 % et plus", poleSeat: "pôle",
                 hourlyTitle: "Demande et offre par heure, par pôle",
                 hourlyNote: "Barres : créneaux publiés par heure de début ; trait : appels par heure de réception (heure locale).",
@@ -62,6 +64,7 @@ struct ReportStrings: Sendable {
                 title: "Replay of unscheduled-care demand", period: "Period", demandFile: "Demand",
                 mapTitle: "Territory map: unserved demand by commune",
                 mapNote: "Circle: commune (area by population), shade: share of requests without a slot in target; square: pole.",
+                mapPolicy: "Policy shown",
                 mapLegendLow: "0%", mapLegendHigh: "50% and more", poleSeat: "pole",
                 hourlyTitle: "Demand against supply by hour, per pole",
                 hourlyNote: "Bars: slots published by start hour; line: calls by hour received (local time).",

@@ -22,7 +22,7 @@ public enum ReplayReport {
         h += "<h2>\(e(s.tableTitle))</h2>\n" + table(data, s, f)
         h += "<h2>\(e(s.sharesTitle))</h2>\n<figure>\n" + ShareChart.render(data, strings: s, format: f) + "</figure>\n"
         h += "<h2>\(e(s.mapTitle))</h2>\n<figure>\n" + TerritoryMapChart.render(data, strings: s, format: f)
-        h += "<figcaption>\(e(s.mapNote))</figcaption>\n</figure>\n"
+        h += "<figcaption>\(e(s.mapNote)) \(e(s.mapPolicy))\(language == .fr ? "\u{00A0}: " : ": ")\(e(data.policies.first?.name ?? "–")).</figcaption>\n</figure>\n"
         h += "<h2>\(e(s.hourlyTitle))</h2>\n<figure>\n" + HourlyChart.render(data, strings: s, format: f)
         h += "<figcaption>\(e(s.hourlyNote))</figcaption>\n</figure>\n"
         h += "<h2>\(e(s.waitTitle))</h2>\n<figure>\n" + WaitDistributionChart.render(data, strings: s, format: f)

@@ -51,8 +51,12 @@ struct SVGWriter {
         text += "<polyline points=\"\(p)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(SVGWriter.n(width))\"/>\n"
     }
 
-    mutating func label(_ s: String, x: Double, y: Double, size: Int = 11, anchor: String = "start", weight: String = "normal", fill: String = "#222") {
-        text += "<text x=\"\(SVGWriter.n(x))\" y=\"\(SVGWriter.n(y))\" font-size=\"\(size)\" text-anchor=\"\(anchor)\" font-weight=\"\(weight)\" fill=\"\(fill)\">\(SVGWriter.escape(s))</text>\n"
+    /// Text; `halo` draws a white outline under it so it reads over shapes.
+    mutating func label(_ s: String, x: Double, y: Double, size: Int = 11, anchor: String = "start", weight: String = "normal",
+                        fill: String = "#222", halo: Bool = false) {
+        text += "<text x=\"\(SVGWriter.n(x))\" y=\"\(SVGWriter.n(y))\" font-size=\"\(size)\" text-anchor=\"\(anchor)\" font-weight=\"\(weight)\" fill=\"\(fill)\""
+        if halo { text += " stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\"" }
+        text += ">\(SVGWriter.escape(s))</text>\n"
     }
 
     func finished() -> String { text + "</svg>\n" }

@@ -38,7 +38,7 @@ enum TerritoryMapChart {
             guard let seat = data.territory.commune(insee: pole.seatInsee) else { continue }
             let (x, y) = project(seat.location)
             svg.rect(x: x - 4, y: y - 4, width: 8, height: 8, fill: "#1f3b57", title: "\(strings.poleSeat) \(pole.name)")
-            svg.label(pole.name, x: x + 7, y: y - 6, size: 12, weight: "bold", fill: "#1f3b57")
+            svg.label(pole.name, x: x + 7, y: y - 6, size: 12, weight: "bold", fill: "#1f3b57", halo: true)
         }
         // Legend: the shade scale.
         let ly = Double(height) - 30

@@ -16,8 +16,9 @@ enum WaitDistributionChart {
         let plotX = 50.0, plotY = 40.0, plotW = Double(width) - 70, plotH = Double(height) - 90
         let all = data.policies.map { shares($0.waits) }
         let top = max(0.05, all.flatMap { $0 }.max() ?? 0)
+        let spacing = min(130, (Double(width) - plotX) / Double(max(1, data.policies.count)))
         for (i, p) in data.policies.enumerated() {
-            let x = plotX + Double(i) * 130
+            let x = plotX + Double(i) * spacing
             svg.rect(x: x, y: 10, width: 12, height: 10, fill: palette[i % palette.count])
             svg.label(p.name, x: x + 16, y: 19, size: 11)
         }

@@ -99,6 +99,11 @@ struct CommandLineParser {
         }
 
         for (k, spec) in command.arguments.enumerated() {
+            if spec.isVariadic, k < positionals.count {
+                parsed.variadic[spec.name] = Array(positionals[k...])
+                parsed.positionals[spec.name] = positionals[k]
+                return .run(command, node, parsed)
+            }
             if k < positionals.count { parsed.positionals[spec.name] = positionals[k] }
             else if !spec.isOptional { throw UsageError(message: "Missing expected argument '<\(spec.name)>'", node: node) }
         }

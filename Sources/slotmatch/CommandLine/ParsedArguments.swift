@@ -3,6 +3,8 @@ struct ParsedArguments: Sendable {
     var values: [String: [String]] = [:]
     var flags: Set<String> = []
     var positionals: [String: String] = [:]
+    /// Every word taken by a variadic argument, in order.
+    var variadic: [String: [String]] = [:]
     /// Positional words after the declared arguments (none is accepted today; kept for `[<values> ...]`).
     var extra: [String] = []
 
@@ -12,4 +14,6 @@ struct ParsedArguments: Sendable {
     func allValues(_ long: String) -> [String] { values[long] ?? [] }
     func flag(_ long: String) -> Bool { flags.contains(long) }
     func argument(_ name: String) -> String? { positionals[name] }
+    /// The words of a variadic argument (empty when none was given).
+    func arguments(_ name: String) -> [String] { variadic[name] ?? positionals[name].map { [$0] } ?? [] }
 }

@@ -38,6 +38,8 @@ enum SlotMatchTool {
                 let context = try CommandContext.resolve(parsed, node: node, environment: environment, output: output)
                 try command.run(context)
                 return ExitCode.success.rawValue
+            } catch let exit as CommandExit {
+                return exit.code.rawValue
             } catch let error as UsageError {
                 FileHandle.standardError.write(Data(HelpRenderer.usageError(error).utf8))
                 return ExitCode.usage.rawValue

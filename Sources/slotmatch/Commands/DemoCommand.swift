@@ -1,6 +1,8 @@
 import Foundation
 import SlotMatchConfig
 import SlotMatchCore
+import SlotMatchImport
+import SlotMatchStore
 
 /// `slotmatch demo`: the whole product end to end on a fresh database in a temporary folder, on the
 /// embedded territory (or `--territory`) and `Schedules/`. Later issues extend it step by step.
@@ -8,7 +10,7 @@ enum DemoCommand {
     static let spec = CommandSpec(
         path: ["demo"],
         abstract: "Run SlotMatch end to end on a fresh temporary database.",
-        discussion: "Creates a database in a new temporary folder, imports Schedules/roster.csv, and shows the territory and the roster by pole.",
+        discussion: "Creates a database in a new temporary folder, imports Schedules/roster.csv, shows the territory and the roster by pole, imports every published agenda of Schedules/ (each format, and a copy of Schedules/inbox/ in inbox mode), then pipes a scripted operator session (triage, submit, find, hold, book, a losing second hold, cancel) through the JSON-RPC service and prints each request and answer.",
         options: [.value("schedules", placeholder: "dir", help: "The Schedules folder (default: ./Schedules, else the one beside the build).")],
         run: run)
 
@@ -27,6 +29,8 @@ enum DemoCommand {
         let stored = try store.practitioners()
         let territoryReport = TerritoryReport(territory: territory, practitioners: stored)
         let rosterReport = RosterReport(territory: territory, practitioners: stored)
+        let imports = try importSchedules(schedules, into: store, scratch: folder.path, context: context)
+        let session = try DemoSession.run(context, store: store, territory: territory)
 
         switch context.format {
         case .json:
@@ -34,6 +38,10 @@ enum DemoCommand {
                 "database": .string(db.path), "schemaVersion": .int(version), "now": .string(context.now.iso8601),
                 "roster": .object(["file": .string(rosterPath), "inserted": .int(counts.inserted), "updated": .int(counts.updated)]),
                 "territory": territoryReport.json, "practitioners": rosterReport.json,
+                "imports": .array(imports.map(\.json)),
+                "session": .object(["steps": .array(session.steps.map { step in
+                    .object(["request": .string(step.request), "answer": .string(step.answer)])
+                })]),
             ]).rendered)
         case .table:
             let out = context.output
@@ -46,7 +54,40 @@ enum DemoCommand {
             out.line("== 2. The roster (\(rosterPath)) ==")
             out.line("\(counts.inserted) inserted, \(counts.updated) updated.")
             out.write(rosterReport.table)
+            out.line()
+            out.line("== 3. The GPs' published agendas (\(schedules)) ==")
+            ImportCommand.print(imports, context)
+            let free = try store.storeStatistics().freeSlots
+            out.line("\(imports.filter { $0.status != .rejected }.count) of \(imports.count) files imported; \(free) free slots in the store.")
+            out.line()
+            out.line("== 4. An operator session through the JSON-RPC service (what `slotmatch serve` reads and writes) ==")
+            for step in session.steps {
+                out.line("→ " + step.request)
+                out.line("← " + step.answer)
+            }
         }
+    }
+
+    /// Imports every published file of Schedules/ (all but the roster and the inbox), then a copy of the inbox in
+    /// inbox mode, so that the demo never moves the committed files.
+    static func importSchedules(_ schedules: String, into store: Store, scratch: String, context: CommandContext) throws -> [FileImportResult] {
+        let setup = try ImportSetup(context)
+        let importer = PublishedFileImporter(store: store, preparation: setup.preparation, maxFileSize: setup.maxFileSize, now: context.now)
+        let fm = FileManager.default
+        let folders = ((try? fm.contentsOfDirectory(atPath: schedules)) ?? []).sorted()
+            .filter { $0 != "inbox" && !$0.hasPrefix(".") }
+            .map { (schedules as NSString).appendingPathComponent($0) }
+            .filter { var d: ObjCBool = false; return fm.fileExists(atPath: $0, isDirectory: &d) && d.boolValue }
+        var results = ImportSetup.expand(folders).map {
+            importer.importFile(path: $0, source: ImportSetup.source(of: $0), authority: .fileItself)
+        }
+        let inbox = (schedules as NSString).appendingPathComponent("inbox")
+        if fm.fileExists(atPath: inbox) {
+            let copy = (scratch as NSString).appendingPathComponent("inbox")
+            try fm.copyItem(atPath: inbox, toPath: copy)
+            results += try ImportCommand.runInbox(InboxFolder(root: copy), importer)
+        }
+        return results
     }
 
     /// `--schedules`, else `./Schedules`, else a `Schedules` folder above the executable (`.build/release/slotmatch`).

@@ -75,7 +75,12 @@ enum ReplayCommand {
             }
             supply = supply.removing(practitioner: rpps)
         }
-        let instance = try ReplayInstance(territory: territory, zone: zone, supply: supply, demand: demand)
+        let instance: ReplayInstance
+        do {
+            instance = try ReplayInstance(territory: territory, zone: zone, supply: supply, demand: demand)
+        } catch {
+            throw error.place.jsonPath?.hasPrefix("request ") == true ? error.inFile(demandPath) : error
+        }
         let engine = ReplayEngine(instance)
         let bar = ProgressBar(enabled: isatty(2) == 1 && context.format != .json)
         var runs: [PolicyRun] = []

@@ -85,6 +85,17 @@ import Testing
         DSTCase(title: "DTSTART that the rule does not match is still the first instance, and counts",
                 rule: "FREQ=WEEKLY;COUNT=3;BYDAY=TU", start: "20261207T090000",
                 expectedUTC: ["20261207T080000", "20261208T080000", "20261215T080000"]),
+        // RFC 5545 §3.3.10: BYSETPOS picks among the instances of the whole interval, days before
+        // DTSTART included (python-dateutil truncates the first week at DTSTART and would add Wednesday 9 December).
+        DSTCase(title: "BYSETPOS counts the whole first week, not only the days from DTSTART",
+                rule: "FREQ=WEEKLY;COUNT=3;BYDAY=TU,WE;BYSETPOS=1", start: "20261209T090000",
+                expectedUTC: ["20261209T080000", "20261215T080000", "20261222T080000"]),
+        // WKST=SU: 2028 and 2029 have 52 weeks each; week -52 is week 1. Week 1 of 2029 begins on Sunday
+        // 31 December 2028, a day of calendar year 2028, so the 2028 interval holds it (python-dateutil
+        // only looks ahead for BYWEEKNO=1, and misses it). 2030 has no such Sunday inside its calendar year.
+        DSTCase(title: "a negative week number of the next year's numbering at a year's end",
+                rule: "FREQ=YEARLY;INTERVAL=2;COUNT=4;BYWEEKNO=-52;BYDAY=SU;WKST=SU", start: "20261227T090000",
+                expectedUTC: ["20261227T080000", "20280102T080000", "20281231T080000", "20320104T080000"]),
         DSTCase(title: "a day 31 is skipped in short months, not moved",
                 rule: "FREQ=MONTHLY;COUNT=4;BYMONTHDAY=31", start: "20260131T090000",
                 expectedUTC: ["20260131T080000", "20260331T070000", "20260531T070000", "20260731T070000"]),

@@ -49,4 +49,17 @@ import Testing
             #expect(expansion.next() == nil)
         }
     }
+
+    @Test func everySecondOfTheYearIsNeverHeldInMemoryAtOnce() throws {
+        let all = (0 ... 59).map(String.init).joined(separator: ",")
+        let hours = (0 ... 23).map(String.init).joined(separator: ",")
+        let every = "FREQ=YEARLY;BYYEARDAY=\((1 ... 366).map(String.init).joined(separator: ","));BYHOUR=\(hours);BYMINUTE=\(all);BYSECOND=\(all)"
+        let start = LocalDateTime(year: 2026, month: 1, day: 1)
+        let first = try RecurrenceRule(parsing: every).expand(from: start)
+        #expect(first.prefix(3).map { $0 } == [start, LocalDateTime(year: 2026, month: 1, day: 1, second: 1), LocalDateTime(year: 2026, month: 1, day: 1, second: 2)])
+        // BYSETPOS=-1 over 31,536,000 candidates: the last second of each year.
+        let last = try RecurrenceRule(parsing: every + ";BYSETPOS=-1;COUNT=3").expand(from: start).map { $0 }
+        #expect(last == [start, LocalDateTime(year: 2026, month: 12, day: 31, hour: 23, minute: 59, second: 59),
+                         LocalDateTime(year: 2027, month: 12, day: 31, hour: 23, minute: 59, second: 59)])
+    }
 }

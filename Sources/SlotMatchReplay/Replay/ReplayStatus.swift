@@ -1,5 +1,5 @@
-/// What a replayed request ended with.
-public enum RequestStatus: String, CaseIterable, Sendable, Hashable {
+/// What a replayed request ended with (named apart from the store's `RequestStatus`, the live request's state).
+public enum ReplayStatus: String, CaseIterable, Sendable, Hashable {
     /// A slot starting by the deadline.
     case servedInTarget = "served-in-target"
     /// A slot, but after the deadline (within the grace).

@@ -1,0 +1,57 @@
+import Foundation
+import SlotMatchConfig
+import SlotMatchCore
+import SlotMatchImport
+import SlotMatchStore
+
+/// The pieces every command that reads published agendas needs: the territory's zone for floating times,
+/// the reader with its size limit, and the import horizon, from the command's options.
+struct ImportSetup {
+    var territory: Territory
+    var zone: ZoneRules
+    var reader: PublishedFileReader
+    var preparation: ImportPreparation
+    var maxFileSize: Int
+
+    static let horizonOption = OptionSpec.value("horizon", placeholder: "days", help: "Days ahead to import for files that declare no range.", default: "28")
+    static let maxFileSizeOption = OptionSpec.value("max-file-size", placeholder: "bytes", help: "Largest file read.", default: "67108864 (64 MiB)")
+
+    init(_ context: CommandContext) throws {
+        territory = try context.territory()
+        guard let rules = ZoneInfoDatabase.system.rules(for: territory.timeZoneIdentifier) else {
+            throw InputError(SourcePlace(), "the time zone \(territory.timeZoneIdentifier) of the territory is not in /usr/share/zoneinfo",
+                             remedy: "Install the tzdata package, or fix the territory's timeZone.")
+        }
+        zone = rules
+        maxFileSize = try ImportSetup.positiveInteger(context, "max-file-size") ?? PublishedFileBytes.defaultLimit
+        let horizon = try ImportSetup.positiveInteger(context, "horizon") ?? ImportPreparation.defaultHorizonDays
+        reader = PublishedFileReader(territoryZone: zone, sizeLimit: maxFileSize)
+        preparation = ImportPreparation(reader: reader, horizonDays: horizon)
+    }
+
+    static func positiveInteger(_ context: CommandContext, _ option: String) throws -> Int? {
+        guard let text = context.arguments.value(option) else { return nil }
+        guard let value = Int(text), value > 0 else {
+            throw InputError(SourcePlace(jsonPath: "--\(option)"), "'\(text)' is not a positive whole number", remedy: "Write a number like 28.")
+        }
+        return value
+    }
+
+    /// The files named on the command line, each folder replaced by the files inside it (sorted, recursively;
+    /// hidden files and the inbox's `imported/`, `rejected/` and `.processing/` folders skipped).
+    static func expand(_ paths: [String]) -> [String] {
+        var files: [String] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { files.append(path); continue }
+            let children = ((try? fm.contentsOfDirectory(atPath: path)) ?? []).sorted()
+            let kept = children.filter { !$0.hasPrefix(".") && $0 != "imported" && $0 != "rejected" }
+            files += expand(kept.map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 })
+        }
+        return files
+    }
+
+    /// The stable source name of a published file: its file name.
+    static func source(of path: String) -> String { (path as NSString).lastPathComponent }
+}
