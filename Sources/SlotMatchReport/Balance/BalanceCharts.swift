@@ -67,7 +67,8 @@ enum BalanceCharts {
         let k = cos((minLat + maxLat) / 2 * Double.pi / 180)
         let spanX = max(1e-6, (maxLon - minLon) * k), spanY = max(1e-6, maxLat - minLat)
         let s = min((width - 2 * margin) / spanX, (height - 2 * margin - 20) / spanY)
-        func project(_ lat: Double, _ lon: Double) -> (Double, Double) { (margin + (lon - minLon) * k * s, 20 + margin + (maxLat - lat) * s) }
+        let offsetX = (width - spanX * s) / 2  // centred across the width
+        func project(_ lat: Double, _ lon: Double) -> (Double, Double) { (offsetX + (lon - minLon) * k * s, 20 + margin + (maxLat - lat) * s) }
         svg.rect(x: 0, y: 0, width: width, height: height, fill: "#f7f9fb")
         for c in communes where c.count == 2 {
             let (x, y) = project(c[0], c[1])
