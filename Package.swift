@@ -59,9 +59,11 @@ let package = Package(
         .executableTarget(
             name: "slotmatch",
             dependencies: ["SlotMatchCore", "SlotMatchConfig", "SlotMatchStore", "SlotMatchImport", "SlotMatchMatching", "SlotMatchService",
-                           "SlotMatchReplay", "SlotMatchReport"]
+                           "SlotMatchFlow", "SlotMatchBalance", "SlotMatchReplay", "SlotMatchReport"]
         ),
 
+        // The nightly balancing: candidates from the slot index, the flow problem, moves, loads, demand forecast. Pure values.
+        .target(name: "SlotMatchBalance", dependencies: ["SlotMatchCore", "SlotMatchMatching", "SlotMatchFlow"]),
         // Demand logs, synthetic demand, and the replay of demand through a policy over a supply, with KPIs.
         .target(name: "SlotMatchReplay",
                 dependencies: ["SlotMatchCore", "SlotMatchMatching", "SlotMatchFlow", "SlotMatchImport", "SlotMatchConfig"]),
@@ -85,6 +87,8 @@ let package = Package(
             name: "SlotMatchServiceTests",
             dependencies: ["SlotMatchService", "SlotMatchStore", "SlotMatchMatching", "SlotMatchConfig", "SlotMatchCore"]
         ),
+        .testTarget(name: "SlotMatchBalanceTests",
+                    dependencies: ["SlotMatchBalance", "SlotMatchFlow", "SlotMatchMatching", "SlotMatchStore", "SlotMatchCore"]),
 
         // Benchmarks: one executable, a subcommand per folder (Search/, Expand/, Flow/, …).
         .executableTarget(name: "slotmatch-bench", dependencies: ["SlotMatchMatching", "SlotMatchFlow", "SlotMatchImport", "SlotMatchConfig", "SlotMatchCore"], path: "Benchmarks/slotmatch-bench"),

@@ -50,10 +50,12 @@ import SlotMatchCore
         #expect(r.slots.first?.waitMinutes == travel)
     }
 
-    @Test func videoSlotNeedsNoTravel() throws {
-        let index = try MatchingFixture.index([gp(km: 12)], [slot(1, at: now, mode: .video)])
+    @Test func videoSlotNeedsNoTravelButMustStartAfterNow() throws {
+        // Slot 2 starts at this very second: the store would refuse to hold or book it, so it is never offered.
+        let index = try MatchingFixture.index([gp(km: 12)], [slot(1, at: now + 60, mode: .video), slot(2, at: now, mode: .video)])
         let r = search.find(query(deadline: now + 3600, modes: [.video]), in: index)
         #expect(r.slots.map(\.slotID) == [1])
+        #expect(search.findByScanningAll(query(deadline: now + 3600, modes: [.video]), in: index).slots.map(\.slotID) == [1])
         #expect(r.slots.first?.travelMinutes == 0 && r.slots.first?.breakdown.travel == 0)
     }
 

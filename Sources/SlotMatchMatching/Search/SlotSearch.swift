@@ -110,7 +110,7 @@ public struct SlotSearch: Sendable {
                 // GP bound from the grid-ordered copies, before touching the GP's slots.
                 let travel = minutes(greatCircleKilometres: patient.distanceKilometres(to: index.memberPoints[j]))
                 if travel > q.maxTravelMinutes { continue }
-                let earliest = video ? q.now : q.now + Int64(travel) * 60
+                let earliest = video ? q.now + 1 : max(q.now + Int64(travel) * 60, q.now + 1)
                 let gb = index.firstNonEmptyBucket(member: j, from: index.bucket(of: earliest))
                 guard gb >= 0 else { continue }
                 let start = max(index.bucketLowerStart(gb), earliest)
@@ -161,14 +161,15 @@ public struct SlotSearch: Sendable {
         if !gp.participatesInSNP { visibility &= ~SlotVisibility.snp.rawValue }
         let practitionerLoad = weights.practitionerLoad * index.practitionerLoadPermille(p) / 1000
         let poleLoad = weights.poleLoad * index.poleLoadPermille(gp.pole) / 1000
-        let physicalEarliest = q.now + Int64(travel) * 60
+        // A slot must start after now: the store refuses to hold or book one that has started.
+        let physicalEarliest = max(q.now + Int64(travel) * 60, q.now + 1)
         let video = modes & ModeSet.video.rawValue != 0
         let travelCost = weights.travelMinute * travel
         return PractitionerTerms(
             travelMinutes: travel, modes: modes, visibility: visibility, usedBase: Int(p) * index.weekStride, cap: gp.weeklyCap,
             treatingGP: p == q.treatingPractitioner ? -weights.treatingGPBonus : 0,
             practitionerLoad: practitionerLoad, poleLoad: poleLoad, physicalEarliest: physicalEarliest,
-            earliest: video ? q.now : physicalEarliest, minimumTravelCost: video ? 0 : travelCost, travelCost: travelCost)
+            earliest: video ? q.now + 1 : physicalEarliest, minimumTravelCost: video ? 0 : travelCost, travelCost: travelCost)
     }
 
     /// Offers GP `p`'s feasible slots to the buffer. Pruned: from the first slot at the earliest start,
@@ -241,7 +242,7 @@ public struct SlotSearch: Sendable {
             while i < list.count {
                 let s = list[i]
                 i += 1
-                guard s.alive && s.start >= q.now else { continue }
+                guard s.alive && s.start > q.now else { continue }
                 // Later slots can only change the offer or add a capped in-window slot, which starts before it.
                 if !scanAll, let o = offer, anyVisibleSlot && anyWantedMode && s.start > o.start { break }
                 guard s.visibility & t.visibility != 0 else { continue }

@@ -34,5 +34,6 @@ enum CommandTable {
         SimulateCommand.spec,
         ReplayCommand.spec,
         RequestsExportCommand.spec,
+        BalanceCommand.spec,
     ]
 }
