@@ -9,7 +9,19 @@ import csv, datetime as dt, json, os, sys
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 SCHED = os.path.join(ROOT, "Schedules")
 roster = list(csv.DictReader(open(os.path.join(SCHED, "roster.csv"), encoding="utf-8")))
-snp = [r for r in roster if r["snp"].strip().lower() in ("yes", "true", "1", "oui")]
+snp_all = [r for r in roster if r["snp"].strip().lower() in ("yes", "true", "1", "oui")]
+# Spread the published agendas over the three poles and the other practising communes, round robin, so that
+# every pole has supply: Saint-Arnoult, Saint-Léger, Rambouillet, Le Perray, Ablis, Bonnelles, Les Essarts, …
+order = ["78537", "78562", "78517", "78486", "78003", "78087", "78220"]
+by_commune = {}
+for r in snp_all:
+    by_commune.setdefault(r["commune_insee"], []).append(r)
+communes = order + sorted(c for c in by_commune if c not in order)
+snp = []
+while any(by_commune.get(c) for c in communes):
+    for c in communes:
+        if by_commune.get(c):
+            snp.append(by_commune[c].pop(0))
 if len(snp) < 12:
     sys.exit("need at least 12 SNP GPs in the roster")
 
@@ -278,14 +290,26 @@ while d <= dt.date(2028, 12, 31):
 os.makedirs(os.path.join(SCHED, "csv"), exist_ok=True)
 open(os.path.join(SCHED, "csv", "secretariat-saturdays.csv"), "w", encoding="utf-8").write("\n".join(rows) + "\n")
 
-# 8. The inbox: DIR/<RPPS>/ holds each GP's published files, as the CPTS's file drop lays them out.
-for g in snp[9:12]:
+# 8. The inbox: DIR/<RPPS>/ holds each GP's published files, as the CPTS's file drop lays them out. Every other
+# SNP GP of the roster publishes here: one or two weekly windows, days and hours varying from GP to GP.
+DAYS = ["MO", "TU", "WE", "TH", "FR"]
+for k, g in enumerate(snp[9:]):
     folder = os.path.join(SCHED, "inbox", g["rpps"])
     os.makedirs(folder, exist_ok=True)
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Logiciel de cabinet (fictif)//FR"] + [
-        "BEGIN:VEVENT", f"UID:inbox-{g['rpps']}@cabinet.example", STAMP,
-        "DTSTART;TZID=Europe/Paris:20260106T140000", "DTEND;TZID=Europe/Paris:20260106T160000",
-        "RRULE:FREQ=WEEKLY;BYDAY=TU,TH", *exdates({1, 3}, "1400"), "TRANSP:TRANSPARENT", "CATEGORIES:SNP",
-        "SUMMARY:Après-midi SNP", "END:VEVENT", "END:VCALENDAR"]
+    day1, day2 = DAYS[k % 5], DAYS[(k + 2) % 5]
+    hour = [9, 11, 14, 16, 18][k % 5]
+    first = dt.date(2026, 1, 5) + dt.timedelta(DAYS.index(day1))
+    second = dt.date(2026, 1, 5) + dt.timedelta(DAYS.index(day2))
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Logiciel de cabinet (fictif)//FR",
+        "BEGIN:VEVENT", f"UID:inbox-{g['rpps']}-1@cabinet.example", STAMP,
+        f"DTSTART;TZID=Europe/Paris:{first:%Y%m%d}T{hour:02d}0000", f"DTEND;TZID=Europe/Paris:{first:%Y%m%d}T{hour + 2:02d}0000",
+        f"RRULE:FREQ=WEEKLY;BYDAY={day1}", *exdates({DAYS.index(day1)}, f"{hour:02d}00"), "TRANSP:TRANSPARENT", "CATEGORIES:SNP",
+        "SUMMARY:Créneaux SNP", "END:VEVENT"]
+    if k % 2 == 0:
+        lines += ["BEGIN:VEVENT", f"UID:inbox-{g['rpps']}-2@cabinet.example", STAMP,
+            f"DTSTART;TZID=Europe/Paris:{second:%Y%m%d}T{hour:02d}3000", f"DTEND;TZID=Europe/Paris:{second:%Y%m%d}T{hour + 1:02d}3000",
+            f"RRULE:FREQ=WEEKLY;BYDAY={day2}", *exdates({DAYS.index(day2)}, f"{hour:02d}30"), "TRANSP:TRANSPARENT", "CATEGORIES:SNP",
+            "X-SLOT-DURATION:PT20M", "SUMMARY:Créneaux SNP (20 min)", "END:VEVENT"]
+    lines += ["END:VCALENDAR"]
     write_ics(os.path.join(folder, "agenda.ics"), lines)
-print("wrote Schedules for", len(files) + 7, "files")
+print("wrote Schedules for", len(files) + 5 + len(snp[9:]), "files")

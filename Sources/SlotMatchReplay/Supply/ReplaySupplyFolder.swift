@@ -9,8 +9,9 @@ import SlotMatchImport
 public enum ReplaySupplyFolder {
     static let agendaExtensions: Set<String> = ["ics", "ical", "xml", "json", "csv"]
 
-    /// The supply of `path`: a folder (its roster.csv, else `roster`, and its agendas; `inbox/` is skipped as it
-    /// repeats the same agendas), or a single published file whose GPs are in `roster`.
+    /// The supply of `path`: a folder (its roster.csv, else `roster`, and every agenda below it, an inbox's
+    /// `DIR/<RPPS>/` files included; files already processed into `imported/` or `rejected/` are skipped), or a single
+    /// published file whose GPs are in `roster`.
     public static func load(path: String, territory: Territory, zone: ZoneRules, from: Instant, to: Instant,
                             roster: [Practitioner] = []) throws -> ReplaySupply {
         var isDirectory: ObjCBool = false
@@ -31,8 +32,9 @@ public enum ReplaySupplyFolder {
                 var dir: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: full, isDirectory: &dir), !dir.boolValue else { continue }
                 let ext = (relative as NSString).pathExtension.lowercased()
+                let parts = relative.split(separator: "/")
                 guard agendaExtensions.contains(ext), (relative as NSString).lastPathComponent != "roster.csv",
-                      !relative.hasPrefix("inbox/") else { continue }
+                      !parts.contains(where: { $0 == "imported" || $0 == "rejected" || $0.hasPrefix(".") }) else { continue }
                 files.append(full)
             }
             files.sort()
