@@ -56,7 +56,8 @@ let package = Package(
         .testTarget(name: "SlotMatchMatchingTests", dependencies: ["SlotMatchMatching", "SlotMatchCore"]),
 
         // Benchmarks: one executable, a subcommand per folder (Search/, …).
-        .executableTarget(name: "slotmatch-bench", dependencies: ["SlotMatchMatching", "SlotMatchCore"], path: "Benchmarks/slotmatch-bench"),
+        .executableTarget(name: "slotmatch-bench", dependencies: ["SlotMatchMatching", "SlotMatchCore", "SlotMatchStore", "SlotMatchConfig", "CSQLite"],
+                          path: "Benchmarks/slotmatch-bench"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,6 +3,8 @@ import Glibc
 
 let subcommands: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("search", "the slot index against a scan of all slots on a national-scale instance", SearchBenchmark.run),
+    ("find-e2e", "slots.find end to end through slotmatch serve against an SQLite R*Tree peer", FindEndToEndBenchmark.run),
+    ("rtree-serve", "the peer server: slots.find over JSON-RPC lines with an SQLite R*Tree (find-e2e runs it)", RTreePeerServer.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
