@@ -30,7 +30,11 @@ let package = Package(
         .target(
             name: "SlotMatchConfig",
             dependencies: ["SlotMatchCore"],
-            resources: [.copy("Resources/rambouillet-territoires.json")]
+            resources: [
+                .copy("Resources/rambouillet-territoires.json"),
+                .copy("Resources/triage-rules.json"),
+                .copy("Resources/cost-weights.json"),
+            ]
         ),
 
         // The SQLite store: the authority on slots, requests, appointments and the audit log.
@@ -42,18 +46,28 @@ let package = Package(
         // The slot index, feasibility and ranking of the operator's search. Works on arrays it is given; never reads the store.
         .target(name: "SlotMatchMatching", dependencies: ["SlotMatchCore"]),
 
+        // JSON-RPC 2.0 over stdin/stdout: triage, search, hold/book/cancel for the regulation line's operators.
+        .target(
+            name: "SlotMatchService",
+            dependencies: ["SlotMatchCore", "SlotMatchStore", "SlotMatchMatching", "SlotMatchConfig"]
+        ),
+
         // The command-line tool: parses arguments and calls the libraries.
         .executableTarget(
             name: "slotmatch",
-            dependencies: ["SlotMatchCore", "SlotMatchConfig", "SlotMatchStore", "SlotMatchImport"]
+            dependencies: ["SlotMatchCore", "SlotMatchConfig", "SlotMatchStore", "SlotMatchImport", "SlotMatchMatching", "SlotMatchService"]
         ),
 
         .testTarget(name: "SlotMatchCoreTests", dependencies: ["SlotMatchCore"]),
         .testTarget(name: "SlotMatchConfigTests", dependencies: ["SlotMatchConfig", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchStoreTests", dependencies: ["SlotMatchStore", "SlotMatchCore"]),
         .testTarget(name: "SlotMatchImportTests", dependencies: ["SlotMatchImport", "SlotMatchConfig", "SlotMatchCore"]),
-        .testTarget(name: "slotmatchTests", dependencies: ["slotmatch", "SlotMatchCore"]),
+        .testTarget(name: "slotmatchTests", dependencies: ["slotmatch", "SlotMatchCore", "SlotMatchStore"]),
         .testTarget(name: "SlotMatchMatchingTests", dependencies: ["SlotMatchMatching", "SlotMatchCore"]),
+        .testTarget(
+            name: "SlotMatchServiceTests",
+            dependencies: ["SlotMatchService", "SlotMatchStore", "SlotMatchMatching", "SlotMatchConfig", "SlotMatchCore"]
+        ),
 
         // Benchmarks: one executable, a subcommand per folder (Search/, …).
         .executableTarget(name: "slotmatch-bench", dependencies: ["SlotMatchMatching", "SlotMatchCore", "SlotMatchStore", "SlotMatchConfig", "CSQLite"],

@@ -6,6 +6,7 @@
 enum CommandTable {
     static let groups: [CommandGroup] = [
         CommandGroup(path: ["roster"], abstract: "Import and list the CPTS's GPs."),
+        CommandGroup(path: ["audit"], abstract: "Check the audit log."),
     ]
 
     static let commands: [CommandSpec] = [
@@ -13,6 +14,17 @@ enum CommandTable {
         TerritoryCommand.spec,
         RosterImportCommand.spec,
         RosterListCommand.spec,
+        TriageCommand.spec,
+        FindCommand.spec,
+        SubmitCommand.spec,
+        HoldCommand.spec,
+        ReleaseCommand.spec,
+        BookCommand.spec,
+        CancelCommand.spec,
+        OutcomeCommand.spec,
+        AppointmentsCommand.spec,
+        ServeCommand.spec,
+        AuditVerifyCommand.spec,
         DemoCommand.spec,
     ]
 }
