@@ -12,7 +12,7 @@ enum FindEndToEndBenchmark {
         USAGE: slotmatch-bench find-e2e [--size national|territory] [--queries N] [--peer-queries N] [--compare N]
                                         [--warmup N] [--limit K] [--seed S] [--gps N] [--slots N] [--territory-slots N]
                                         [--db FILE] [--reuse-db] [--server "CMD"] [--peer "CMD"] [--no-server] [--no-peer]
-                                        [--roster FILE]
+                                        [--roster FILE] [--dump-requests FILE]
         The server commands get " --db FILE" appended; they are split on spaces.
         """
 
@@ -22,7 +22,7 @@ enum FindEndToEndBenchmark {
         var flags = Set<String>()
         let flagNames: Set = ["reuse-db", "no-server", "no-peer"]
         let valued: Set = ["size", "queries", "peer-queries", "compare", "warmup", "limit", "seed", "gps", "slots", "territory-slots",
-                           "db", "server", "peer", "roster"]
+                           "db", "server", "peer", "roster", "dump-requests"]
         var i = 0
         while i < args.count {
             let key = args[i].hasPrefix("--") ? String(args[i].dropFirst(2)) : ""
@@ -81,6 +81,10 @@ enum FindEndToEndBenchmark {
             let warmupLines = FindRequestMix.make(instance, count: int("warmup", 300), limit: int("limit", 5), spreadKm: spread,
                                                   seed: seed &+ 7, firstID: 1_000_000)
             let lines = FindRequestMix.make(instance, count: queries, limit: int("limit", 5), spreadKm: spread, seed: seed &+ 1)
+            if let dump = text["dump-requests"] {
+                // The measured lines, for replaying by hand: `slotmatch serve --db FILE < dump`.
+                _ = FileManager.default.createFile(atPath: dump, contents: Data(lines.joined()))
+            }
             var ours: ServerMeasurement?
             var peer: ServerMeasurement?
             let logDir = NSTemporaryDirectory()
