@@ -10,19 +10,22 @@ import SlotMatchStore
 enum FindEndToEndBenchmark {
     static let usage = """
         USAGE: slotmatch-bench find-e2e [--size national|territory] [--queries N] [--peer-queries N] [--compare N]
-                                        [--warmup N] [--limit K] [--seed S] [--gps N] [--slots N] [--territory-slots N]
-                                        [--db FILE] [--reuse-db] [--server "CMD"] [--peer "CMD"] [--no-server] [--no-peer]
-                                        [--roster FILE] [--dump-requests FILE]
+                                        [--warmup N] [--repeat R] [--limit K] [--seed S] [--gps N] [--slots N] [--territory-slots N]
+                                        [--db FILE] [--reuse-db] [--server "CMD"] [--peer "CMD"] [--no-server] [--no-peer] [--held-index]
+                                        [--roster FILE] [--dump-requests FILE] [--show-slowest N]
         The server commands get " --db FILE" appended; they are split on spaces.
+        --repeat R (default 3) adds a closed-loop pass where each query is sent R times and its fastest answer counts.
+        --held-index adds the partial index slots(hold_expires_utc) WHERE status = 'held' to the benchmark's database
+        (an experiment: the service's expired-hold sweep otherwise scans the whole slots table; docs/benchmark-find.md).
         """
 
     static func run(_ args: [String]) -> Int32 {
         var text: [String: String] = ["size": "national", "seed": "2026", "limit": "5", "compare": "200", "warmup": "300",
                                       "gps": "52000", "slots": "3600000", "territory-slots": "24", "roster": "Schedules/roster.csv"]
         var flags = Set<String>()
-        let flagNames: Set = ["reuse-db", "no-server", "no-peer"]
+        let flagNames: Set = ["reuse-db", "no-server", "no-peer", "held-index"]
         let valued: Set = ["size", "queries", "peer-queries", "compare", "warmup", "limit", "seed", "gps", "slots", "territory-slots",
-                           "db", "server", "peer", "roster", "dump-requests"]
+                           "db", "server", "peer", "roster", "dump-requests", "show-slowest", "repeat"]
         var i = 0
         while i < args.count {
             let key = args[i].hasPrefix("--") ? String(args[i].dropFirst(2)) : ""
@@ -77,6 +80,10 @@ enum FindEndToEndBenchmark {
                   + " (generated in \(SearchBenchmark.ms(generated)) ms" + (reuse ? ", database reused: \(dbPath))"
                   : "; written in one transaction in \(SearchBenchmark.ms(stored.seconds)) ms, R*Tree in \(SearchBenchmark.ms(rtreeSeconds)) ms: \(dbPath))"))
 
+            let db = try Database(path: dbPath)
+            try db.executeScript(flags.contains("held-index")
+                ? "CREATE INDEX IF NOT EXISTS bench_held_slots_by_expiry ON slots(hold_expires_utc) WHERE status = 'held'"
+                : "DROP INDEX IF EXISTS bench_held_slots_by_expiry")
             let spread = size == "national" ? 4.0 : 3.0
             let warmupLines = FindRequestMix.make(instance, count: int("warmup", 300), limit: int("limit", 5), spreadKm: spread,
                                                   seed: seed &+ 7, firstID: 1_000_000)
@@ -91,16 +98,20 @@ enum FindEndToEndBenchmark {
             if !flags.contains("no-server") {
                 print("running slotmatch: \(serverCommand.joined(separator: " ")) (\(queries) queries)")
                 ours = try ServerMeasurement.run(name: "slotmatch", command: serverCommand, logPath: logDir + "slotmatch-find-e2e-serve.log",
-                                                 warmup: warmupLines, queries: lines, shared: peerQueries, keep: compare)
+                                                 warmup: warmupLines, queries: lines, shared: peerQueries, keep: compare, repeats: int("repeat", 3))
             }
             if !flags.contains("no-peer") {
                 print("running the peer: \(peerCommand.joined(separator: " ")) (\(peerQueries) queries)")
                 peer = try ServerMeasurement.run(name: "sqlite-rtree", command: peerCommand, logPath: logDir + "slotmatch-find-e2e-peer.log",
-                                                 warmup: warmupLines, queries: Array(lines.prefix(peerQueries)), shared: peerQueries, keep: compare)
+                                                 warmup: warmupLines, queries: Array(lines.prefix(peerQueries)), shared: peerQueries, keep: compare, repeats: int("repeat", 3))
             }
             let comparison = FindAnswerComparison(ours?.keptAnswers ?? [], peer?.keptAnswers ?? [], queries: Array(lines.prefix(compare)))
-            let report = FindSummary(size: size, practitioners: instance.practitioners.count, freeSlots: stored.freeSlots,
+            var report = FindSummary(size: size, practitioners: instance.practitioners.count, freeSlots: stored.freeSlots,
                                      bookings: stored.bookings, ours: ours, peer: peer, shared: peerQueries, comparison: comparison)
+            if let o = ours {
+                report.slowest = o.latencies.indices.sorted { o.latencies[$0] > o.latencies[$1] }.prefix(int("show-slowest", 5))
+                    .map { ($0, String(decoding: lines[$0], as: UTF8.self)) }
+            }
             report.printTable()
             print(report.json)
             if let o = ours, o.errorAnswers > 0 { print("ERROR: slotmatch answered \(o.errorAnswers) queries with an error, first: \(o.firstErrorAnswer ?? "")") }

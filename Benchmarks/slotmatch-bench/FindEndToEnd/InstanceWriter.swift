@@ -19,7 +19,7 @@ enum InstanceWriter {
         for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
         let t0 = SearchBenchmark.now()
         let store = try Store(path: path)
-        try store.database.executeScript("PRAGMA cache_size = -262144")  // 256 MiB: the bulk write stays in memory
+        try store.database.executeScript("PRAGMA cache_size = -2097152")  // up to 2 GiB: the bulk write stays in memory
         let now = Instant(secondsSinceEpoch: instance.weekStart - 86_400)
         let horizonEnd = Instant(secondsSinceEpoch: instance.weekStart + 7 * 86_400)
         var bookings = 0

@@ -10,6 +10,10 @@ struct ServerMeasurement {
     var startupSeconds = 0.0
     /// Seconds per query, closed loop, in query order.
     var latencies: [Double] = []
+    /// With `repeat` > 1: seconds per query, the fastest of `repeat` closed-loop sends of the same line. On a shared
+    /// machine this filters out preemptions (another process taking the core), as `search --repeat` does.
+    var fastestLatencies: [Double] = []
+    var repeats = 1
     /// Queries per second when the closed-loop run's time is all that counts.
     var closedLoopQPS = 0.0
     /// Pipelined: queries answered per second, over `pipelinedCount` queries.
@@ -27,7 +31,7 @@ struct ServerMeasurement {
     /// Runs `command`: `warmup` lines first (closed loop), then `queries` closed loop, then pipelined
     /// (`queries`, and again only the first `shared` when that is fewer).
     static func run(name: String, command: [String], logPath: String, warmup: [[UInt8]], queries: [[UInt8]], shared: Int,
-                    keep: Int) throws -> ServerMeasurement {
+                    keep: Int, repeats: Int) throws -> ServerMeasurement {
         var m = ServerMeasurement(name: name, command: command)
         let t0 = SearchBenchmark.now()
         let server = try ServerProcess(command: command, logPath: logPath)
@@ -53,6 +57,21 @@ struct ServerMeasurement {
             if n < keep { m.keptAnswers.append(String(decoding: answer, as: UTF8.self)) }
         }
         m.closedLoopQPS = Double(queries.count) / (SearchBenchmark.now() - loopStart)
+        if repeats > 1 {
+            m.repeats = repeats
+            m.fastestLatencies.reserveCapacity(queries.count)
+            for (n, line) in queries.enumerated() {
+                var best = Double.infinity
+                for _ in 0 ..< repeats {
+                    let s = SearchBenchmark.now()
+                    guard server.send(line), server.readLine() != nil else {
+                        throw RTreePeerError("\(name) stopped at query \(n + 1), repeated (see \(logPath))")
+                    }
+                    best = min(best, SearchBenchmark.now() - s)
+                }
+                m.fastestLatencies.append(best)
+            }
+        }
         m.pipelinedCount = queries.count
         m.pipelinedQPS = try pipelined(server, queries, name: name)
         m.pipelinedQPSOnShared = shared < queries.count ? try pipelined(server, Array(queries.prefix(shared)), name: name) : m.pipelinedQPS

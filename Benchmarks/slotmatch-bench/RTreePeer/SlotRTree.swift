@@ -22,7 +22,9 @@ enum SlotRTree {
     /// coordinates are placed at their commune's centre (as `slotmatch serve` does). Answers the rows written.
     @discardableResult
     static func build(_ db: Database, territory: Territory) throws -> Int {
-        try db.write { db in
+        try db.executeScript("PRAGMA cache_size = -2097152")  // up to 2 GiB while building: the tree's nodes stay in memory
+        defer { try? db.executeScript("PRAGMA cache_size = -262144") }
+        return try db.write { db in
             try db.executeScript("""
                 DROP TABLE IF EXISTS slots_rtree;
                 CREATE VIRTUAL TABLE slots_rtree USING rtree(id, min_lat, max_lat, min_lon, max_lon, min_start, max_start);
