@@ -15,7 +15,7 @@ enum FindEndToEndBenchmark {
                                         [--roster FILE] [--dump-requests FILE] [--show-slowest N]
         The server commands get " --db FILE" appended; they are split on spaces.
         --repeat R (default 3) adds a closed-loop pass where each query is sent R times and its fastest answer counts.
-        --held-index adds the partial index slots(hold_expires_utc) WHERE status = 'held' to the benchmark's database
+        --held-index adds the partial index slots(id) WHERE status = 'held' to the benchmark's database
         (an experiment: the service's expired-hold sweep otherwise scans the whole slots table; docs/benchmark-find.md).
         """
 
@@ -82,8 +82,8 @@ enum FindEndToEndBenchmark {
 
             let db = try Database(path: dbPath)
             try db.executeScript(flags.contains("held-index")
-                ? "CREATE INDEX IF NOT EXISTS bench_held_slots_by_expiry ON slots(hold_expires_utc) WHERE status = 'held'"
-                : "DROP INDEX IF EXISTS bench_held_slots_by_expiry")
+                ? "CREATE INDEX IF NOT EXISTS bench_held_slots ON slots(id) WHERE status = 'held'"
+                : "DROP INDEX IF EXISTS bench_held_slots; DROP INDEX IF EXISTS bench_held_slots_by_expiry")
             let spread = size == "national" ? 4.0 : 3.0
             let warmupLines = FindRequestMix.make(instance, count: int("warmup", 300), limit: int("limit", 5), spreadKm: spread,
                                                   seed: seed &+ 7, firstID: 1_000_000)
