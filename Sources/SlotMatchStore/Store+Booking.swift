@@ -124,11 +124,22 @@ extension Database {
         return slot.status == .free || (slot.status == .held && (slot.holdExpires ?? now) <= now)
     }
 
-    /// The request must exist and have no active appointment.
+    /// The request must exist, be graded for a slot (not vital, not advice), not be closed, and have no active appointment.
     func requireBookableRequest(_ requestID: String) throws {
         try TokenSyntax.requireRequestID(requestID)
-        guard let status = try fetchOne("SELECT status FROM requests WHERE id = ?", [.text(requestID)], { $0.string(0) }) else {
+        guard let (status, urgency) = try fetchOne("SELECT status, urgency FROM requests WHERE id = ?", [.text(requestID)], {
+            ($0.string(0), $0.string(1))
+        }) else {
             throw BookingError.notFound(kind: "request", id: requestID)
+        }
+        // Triage: a vital call goes to the SAMU-15 and an advice call needs no slot; neither is ever given one.
+        if urgency == UrgencyLevel.vital.rawValue {
+            throw BookingError.notAllowed(reason: "request \(requestID) is vital",
+                                          remedy: "Hand the call to the SAMU-15 at once; a GP slot is never given at this level.")
+        }
+        if urgency == UrgencyLevel.advice.rawValue {
+            throw BookingError.notAllowed(reason: "request \(requestID) is graded advice, which needs no slot",
+                                          remedy: "If the patient must be seen, have the regulating doctor override the level first.")
         }
         if status == RequestStatus.closed.rawValue {
             throw BookingError.notAllowed(reason: "request \(requestID) is closed", remedy: "Submit a new request for a new call.")
@@ -338,6 +349,7 @@ extension Database {
                   .integer(nowSeconds), .integer(nowSeconds), .text(hold?.id)])
         let appointmentID = lastInsertedRowID
         try execute("UPDATE requests SET status = 'booked' WHERE id = ?", [.text(requestID)])
+        try releaseOtherHolds(of: requestID, keeping: slotID, operator: operatorID, now: now)
         var details = AuditDetails()
         details.add("appointment", appointmentID)
         details.add("request", requestID)
@@ -356,6 +368,31 @@ extension Database {
         try bumpChangeSequence()
         guard let appointment = try appointment(id: appointmentID) else { throw Database.corrupt("appointments.id", String(appointmentID)) }
         return appointment
+    }
+
+    /// Once a request has its appointment, the other slots it still holds go back to the others at once
+    /// (instead of staying hidden until their holds expire); each release is audited.
+    private func releaseOtherHolds(of requestID: String, keeping slotID: Int64, operator operatorID: String, now: Instant) throws {
+        let others = try fetchAll("""
+            SELECT h.id, h.slot_id, s.start_utc FROM holds h JOIN slots s ON s.id = h.slot_id
+            WHERE h.request_id = ? AND h.ended IS NULL AND h.slot_id <> ? ORDER BY h.slot_id
+            """, [.text(requestID), .integer(slotID)]) { s in (s.string(0), s.int64(1), s.int64(2)) }
+        for (holdID, otherSlot, start) in others {
+            let freed = Database.freedStatus(start: start, now: now)
+            try execute("""
+                UPDATE slots SET status = ?, hold_request = NULL, hold_expires_utc = NULL
+                WHERE id = ? AND status = 'held' AND hold_request = ?
+                """, [.text(freed.rawValue), .integer(otherSlot), .text(requestID)])
+            try endOpenHold(slotID: otherSlot, as: "released", now: now)
+            var details = AuditDetails()
+            details.add("hold", holdID)
+            details.add("request", requestID)
+            details.add("slot", otherSlot)
+            details.add("at", now.iso8601)
+            details.add("why", "request-booked")
+            details.add("slotStatus", freed.rawValue)
+            try appendAudit(actor: operatorID, action: "slot.release", subject: "slot:\(otherSlot)", details: details.json, at: now)
+        }
     }
 
     // MARK: Confirm, cancel, outcome

@@ -83,7 +83,7 @@ extension Database {
 
     /// Checks a request's fields; every problem is an `InputError` naming the field.
     static func validate(_ request: CareRequest, reasonCode: String, flags: Set<String>, knownFlags: Set<String>) throws(InputError) {
-        try TokenSyntax.requireRequestID(request.id)
+        try TokenSyntax.requireRequestID(request.id, jsonPath: "$.id")
         guard TokenSyntax.isCode(reasonCode) else {
             throw InputError(SourcePlace(jsonPath: "$.reason"), "the reason \"\(String(reasonCode.prefix(80)))\" is not a reason code",
                              remedy: "Give a reason code of the triage rules (lowercase, such as fever_adult), never a description of the patient.")

@@ -132,6 +132,24 @@ import SlotMatchService
         #expect(f.answer(#"[{"jsonrpc":"2.0","method":"stats"},{"jsonrpc":"2.0","method":"territory.get"}]"#) == nil)
     }
 
+    /// The specification's own examples (JSON-RPC 2.0 §7): an invalid request without id is still answered, id null.
+    @Test func invalidRequestsWithoutIdAreAnswered() throws {
+        let f = try ServiceFixture()
+        let a = try #require(f.answer(#"{"jsonrpc": "2.0", "method": 1, "params": "bar"}"#))
+        #expect(a["error.code"]?.integer == -32600)
+        #expect(a["id"] == .null)
+        let b = try #require(f.answer(#"[1,2,3]"#))
+        #expect(b.list.count == 3)
+        #expect(b.list.allSatisfy { $0["error.code"]?.integer == -32600 && $0["id"] == .null })
+        let c = try #require(f.answer(#"[{"foo": "boo"}, {"jsonrpc": "2.0", "method": "stats"}]"#))
+        #expect(c.list.count == 1)
+        #expect(c.list.first?["error.code"]?.integer == -32600)
+        let d = try #require(f.answer(#"{"jsonrpc":"2.0","id":5,"method":"stats","params":"x"}"#))
+        #expect(d["error.code"]?.integer == -32600)
+        #expect(d["error.data.path"]?.text == "$.params")
+        #expect(d["id"] == .int(5))
+    }
+
     @Test func mixedBatchAnswersRequestsInOrder() throws {
         let f = try ServiceFixture()
         let a = try #require(f.answer(#"[{"jsonrpc":"2.0","id":"a","method":"stats"},{"jsonrpc":"2.0","method":"stats"},1,{"jsonrpc":"2.0","id":"b","method":"nope"},{"jsonrpc":"2.0","id":"c","method":"triage","params":{"reason":"ear_pain","ageBand":"3-15"}}]"#))

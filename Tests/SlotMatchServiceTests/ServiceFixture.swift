@@ -93,30 +93,3 @@ final class ServiceFixture {
         _ = rpc("requests.submit", "{\"request\":\"\(id)\",\"operator\":\"op-1\",\"reason\":\"\(reason)\",\"commune\":\"78517\"}")
     }
 }
-
-/// A settable clock shared by a fixture's desks.
-final class ClockBox: @unchecked Sendable {
-    var now: Instant
-    init(_ now: Instant) { self.now = now }
-}
-
-extension JSONValue {
-    /// The member at a dotted path (`error.data.path`), array elements by number (`slots.0.slot`).
-    subscript(_ path: String) -> JSONValue? {
-        var current: JSONValue? = self
-        for part in path.split(separator: ".") {
-            switch current {
-            case .object(let o)?: current = o[String(part)]
-            case .array(let a)?:
-                guard let i = Int(part), i >= 0, i < a.count else { return nil }
-                current = a[i]
-            default: return nil
-            }
-        }
-        return current
-    }
-
-    var text: String? { if case .string(let s) = self { return s }; return nil }
-    var integer: Int64? { if case .number(let n) = self { return n.int64 }; return nil }
-    var list: [JSONValue] { if case .array(let a) = self { return a }; return [] }
-}

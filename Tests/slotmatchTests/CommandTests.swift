@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SlotMatchStore
 
 @Suite struct CommandTests {
     static let header = "rpps,name,commune_insee,modes,snp,weekly_cap,home_radius_km\n"
@@ -16,7 +17,7 @@ import Testing
         let db = s.path("s.db"), roster = try s.write("roster.csv", CommandTests.threeGPs)
         let initialised = try SlotMatchProcess.run(["init", "--db", db])
         #expect(initialised.status == 0)
-        #expect(initialised.stdout == "Created database at \(db) (schema version 1)\n")
+        #expect(initialised.stdout == "Created database at \(db) (schema version \(Schema.latestVersion))\n")
         #expect(FileManager.default.fileExists(atPath: db))
         let again = try SlotMatchProcess.run(["init", "--db=\(db)", "--format", "json"])
         #expect(try again.json()["created"] as? Bool == false)

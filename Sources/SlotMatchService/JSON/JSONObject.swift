@@ -6,10 +6,11 @@ public struct JSONObject: Sendable, Hashable {
 
     public init() { keys = []; values = [] }
 
+    /// An object from members with distinct keys, in that order (how the service builds its answers: the keys
+    /// are not compared, so building an answer costs no string comparisons). Use `set` to add or replace.
     public init(_ members: [(String, JSONValue)]) {
-        keys = []; values = []
-        keys.reserveCapacity(members.count); values.reserveCapacity(members.count)
-        for (k, v) in members { set(k, v) }
+        keys = members.map(\.0)
+        values = members.map(\.1)
     }
 
     public var count: Int { keys.count }

@@ -45,7 +45,10 @@ extension RegulationDesk {
             guard let request = try store.request(id: requestID) else { throw BookingError.notFound(kind: "request", id: requestID) }
             let targetSlotID: Int64
             if let holdID {
-                guard let h = try store.hold(id: holdID) else { throw BookingError.holdNotFound(holdID: holdID) }
+                guard let h = try store.hold(id: holdID) else {
+                    // Not open any more: the store says why (expired, or released / booked / unknown).
+                    return try store.book(holdID: holdID, requestID: requestID, operator: operatorID, weekZone: zone, now: at)
+                }
                 targetSlotID = h.slotID
             } else {
                 targetSlotID = slotID ?? 0

@@ -74,8 +74,8 @@ extension RegulationDesk {
                               treatingPractitioner: treatingNumber, limit: limit)
         let result = search.find(query, in: slots.index)
         return .members([
-            ("at", .string(at.iso8601)),
-            ("deadline", .string(deadline.iso8601)),
+            ("at", .string(InstantText.iso8601(at))),
+            ("deadline", .string(InstantText.iso8601(deadline))),
             ("modes", .array(modes.sorted().map { .string($0.rawValue) })),
             ("treatingGPKnown", treating == nil ? .null : .bool(treatingNumber != nil)),
             ("slots", .array(result.slots.map(json))),
@@ -90,8 +90,8 @@ extension RegulationDesk {
             ("slot", .int(r.slotID)),
             ("practitioner", .members([("rpps", .string(gp.rpps.digits)), ("name", .string(gp.displayName)),
                                        ("commune", .string(gp.site.communeInsee))])),
-            ("start", .string(Instant(secondsSinceEpoch: r.start).iso8601)),
-            ("end", .string(Instant(secondsSinceEpoch: r.end).iso8601)),
+            ("start", .string(InstantText.iso8601(Instant(secondsSinceEpoch: r.start)))),
+            ("end", .string(InstantText.iso8601(Instant(secondsSinceEpoch: r.end)))),
             ("mode", .string(r.mode.rawValue)),
             ("cost", .int(r.cost)),
             ("components", .members([

@@ -60,6 +60,5 @@ public struct RPCError: Error, Sendable, Hashable {
     public static func capReached(_ message: String) -> RPCError { with(-32003, message, "cap-reached") }
     public static func notFound(_ message: String) -> RPCError { with(-32004, message, "not-found") }
     public static func notAllowed(_ message: String) -> RPCError { with(-32005, message, "not-allowed") }
-    public static func conflict(_ message: String) -> RPCError { with(-32006, message, "conflict") }
     public static func storeBusy(_ message: String) -> RPCError { with(-32007, message, "store-busy") }
 }

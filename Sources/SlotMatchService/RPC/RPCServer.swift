@@ -3,7 +3,8 @@
 /// - a request (with `id`) gets one response; a notification (no `id`) gets none, even on error (§4.1);
 /// - a batch (array) gets an array of the responses of its requests, in their order; an empty batch is
 ///   -32600; a batch of notifications only gets nothing at all (§6);
-/// - anything that is not JSON is -32700 with id null; a value that is not a request is -32600.
+/// - anything that is not JSON is -32700 with id null; a value that is not a valid request object is -32600
+///   (answered even without an id: it is no valid notification either, as the spec's §7 examples show).
 /// The methods are the `RPCMethods` table; this type never touches the store itself.
 public final class RPCServer {
     /// A method: reads its params, answers a result, or throws an `RPCError` (any other error is -32603).
@@ -74,17 +75,24 @@ public final class RPCServer {
         } else {
             isNotification = true
         }
+        // A value that is not a valid Request object is answered -32600 even without an id (it is then no
+        // notification either): JSON-RPC 2.0 §6 example `{"jsonrpc": "2.0", "method": 1, "params": "bar"}`.
         guard case .string("2.0")? = request["jsonrpc"] else {
-            return isNotification ? nil
-                : RPCServer.response(id: id, error: .invalidRequest("\"jsonrpc\" must be exactly \"2.0\"", path: path + ".jsonrpc"))
+            return RPCServer.response(id: id, error: .invalidRequest("\"jsonrpc\" must be exactly \"2.0\"", path: path + ".jsonrpc"))
         }
         guard case .string(let method)? = request["method"] else {
-            return isNotification ? nil
-                : RPCServer.response(id: id, error: .invalidRequest("\"method\" must be a string", path: path + ".method"))
+            return RPCServer.response(id: id, error: .invalidRequest("\"method\" must be a string", path: path + ".method"))
         }
         for key in request.keys where !["jsonrpc", "method", "params", "id"].contains(key) {
-            return isNotification ? nil
-                : RPCServer.response(id: id, error: .invalidRequest("unknown member \"\(key)\" in the request", path: path + "." + key))
+            return RPCServer.response(id: id, error: .invalidRequest("unknown member \"\(key)\" in the request", path: path + "." + key))
+        }
+        if let params = request["params"] {
+            switch params {
+            case .object, .array: break
+            default:
+                // §4.2: params, when present, MUST be a structured value.
+                return RPCServer.response(id: id, error: .invalidRequest("\"params\" must be an object (or an array), not \(params.kind)", path: path + ".params"))
+            }
         }
         let result: Result<JSONValue, RPCError>
         if method == "shutdown" {

@@ -28,20 +28,21 @@ enum TokenSyntax {
         }
     }
 
-    static func requireRequestID(_ id: String, field: String = "request id") throws(InputError) {
+    /// `jsonPath` names the parameter in the service's terms (`$.request`), for its invalid-params answer.
+    static func requireRequestID(_ id: String, field: String = "request id", jsonPath: String = "$.request") throws(InputError) {
         guard isToken(id) else {
-            throw InputError(SourcePlace(), "the \(field) \"\(String(id.prefix(80)))\" is not a short token",
+            throw InputError(SourcePlace(jsonPath: jsonPath), "the \(field) \"\(String(id.prefix(80)))\" is not a short token",
                              remedy: "Give the regulation software's pseudonymous id: 1 to 64 letters, digits, '.', '_', ':' or '-', no spaces.")
         }
         guard !looksLikePersonalNumber(id) else {
-            throw InputError(SourcePlace(), "the \(field) \(id) looks like a phone or social security number",
+            throw InputError(SourcePlace(jsonPath: jsonPath), "the \(field) \(id) looks like a phone or social security number",
                              remedy: "Use the regulation software's pseudonymous id; the store never holds a patient's numbers.")
         }
     }
 
     static func requireOperatorID(_ id: String) throws(InputError) {
         guard isToken(id) else {
-            throw InputError(SourcePlace(), "the operator id \"\(String(id.prefix(80)))\" is not a short token",
+            throw InputError(SourcePlace(jsonPath: "$.operator"), "the operator id \"\(String(id.prefix(80)))\" is not a short token",
                              remedy: "Give the operator's login id: 1 to 64 letters, digits, '.', '_', ':' or '-', no spaces.")
         }
     }

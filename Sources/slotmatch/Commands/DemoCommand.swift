@@ -8,7 +8,7 @@ enum DemoCommand {
     static let spec = CommandSpec(
         path: ["demo"],
         abstract: "Run SlotMatch end to end on a fresh temporary database.",
-        discussion: "Creates a database in a new temporary folder, imports Schedules/roster.csv, and shows the territory and the roster by pole.",
+        discussion: "Creates a database in a new temporary folder, imports Schedules/roster.csv, shows the territory and the roster by pole, then pipes a scripted operator session (triage, submit, find, hold, book, a losing second hold, cancel) through the JSON-RPC service and prints each request and answer.",
         options: [.value("schedules", placeholder: "dir", help: "The Schedules folder (default: ./Schedules, else the one beside the build).")],
         run: run)
 
@@ -27,6 +27,7 @@ enum DemoCommand {
         let stored = try store.practitioners()
         let territoryReport = TerritoryReport(territory: territory, practitioners: stored)
         let rosterReport = RosterReport(territory: territory, practitioners: stored)
+        let session = try DemoSession.run(context, store: store, territory: territory)
 
         switch context.format {
         case .json:
@@ -34,6 +35,9 @@ enum DemoCommand {
                 "database": .string(db.path), "schemaVersion": .int(version), "now": .string(context.now.iso8601),
                 "roster": .object(["file": .string(rosterPath), "inserted": .int(counts.inserted), "updated": .int(counts.updated)]),
                 "territory": territoryReport.json, "practitioners": rosterReport.json,
+                "session": .object(["syntheticSlots": .int(session.syntheticSlots), "steps": .array(session.steps.map { step in
+                    .object(["request": .string(step.request), "answer": .string(step.answer)])
+                })]),
             ]).rendered)
         case .table:
             let out = context.output
@@ -46,6 +50,15 @@ enum DemoCommand {
             out.line("== 2. The roster (\(rosterPath)) ==")
             out.line("\(counts.inserted) inserted, \(counts.updated) updated.")
             out.write(rosterReport.table)
+            out.line()
+            out.line("== 3. An operator session through the JSON-RPC service (what `slotmatch serve` reads and writes) ==")
+            if session.syntheticSlots > 0 {
+                out.line("(No slots imported yet: \(session.syntheticSlots) synthetic demo slots were added for three GPs.)")
+            }
+            for step in session.steps {
+                out.line("→ " + step.request)
+                out.line("← " + step.answer)
+            }
         }
     }
 

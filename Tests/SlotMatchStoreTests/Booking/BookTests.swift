@@ -60,6 +60,21 @@ import SlotMatchCore
         #expect(try f.store.hold(id: stale.id) == nil)
     }
 
+    @Test func bookingReleasesTheOtherSlotsTheRequestStillHolds() throws {
+        let f = try BookingFixture()
+        try f.submit("R-1"); try f.submit("R-2")
+        let slots = try f.slotIDs()
+        let a = try f.store.hold(slotID: slots[0], requestID: "R-1", operator: "op-ana", now: t0)
+        let b = try f.store.hold(slotID: slots[1], requestID: "R-1", operator: "op-ana", now: t0)
+        let c = try f.store.hold(slotID: slots[2], requestID: "R-2", operator: "op-bob", now: t0)
+        _ = try f.store.book(holdID: b.id, requestID: "R-1", operator: "op-ana", weekZone: paris, now: t0.adding(seconds: 20))
+        #expect(try f.slotStatus(slots[0]) == .free && f.store.hold(id: a.id) == nil)
+        #expect(try f.slotStatus(slots[2]) == .held && f.store.hold(id: c.id) == c)  // another request's hold is untouched
+        let last = try f.store.auditEntries().suffix(2)
+        #expect(last.map(\.action) == ["slot.release", "appointment.book"] && last.first?.subject == "slot:\(slots[0])")
+        #expect(try f.store.verifyAudit().isIntact)
+    }
+
     @Test func aRequestHasOneActiveAppointmentAndUnknownsAreNotFound() throws {
         let f = try BookingFixture()
         try f.submit("R-1")
@@ -76,6 +91,20 @@ import SlotMatchCore
         _ = try f.store.cancel(appointmentID: first.id, reason: .rebooked, operator: "op-ana", now: t0)
         let second = try f.store.book(slotID: slots[1], requestID: "R-1", operator: "op-ana", weekZone: paris, now: t0)
         #expect(try f.store.appointments(requestID: "R-1").map(\.id) == [first.id, second.id])
+    }
+
+    @Test(arguments: [UrgencyLevel.vital, .advice])
+    func vitalAndAdviceRequestsAreNeverGivenASlot(level: UrgencyLevel) throws {
+        let f = try BookingFixture()
+        try f.submit("R-1", urgency: level)
+        let slot = try f.slotIDs()[0]
+        #expect(bookingErrorCode { try f.store.hold(slotID: slot, requestID: "R-1", operator: "op-ana", now: t0) } == "not-allowed")
+        #expect(bookingErrorCode { try f.store.book(slotID: slot, requestID: "R-1", operator: "op-ana", weekZone: paris, now: t0) }
+                == "not-allowed")
+        #expect(try f.slotStatus(slot) == .free)
+        // Once a regulating doctor re-grades the call, it can be booked.
+        try f.store.recordTriageOverride(requestID: "R-1", operator: "dr-regul", from: level, to: .sameDay, at: t0)
+        #expect(try f.store.book(slotID: slot, requestID: "R-1", operator: "op-ana", weekZone: paris, now: t0).status == .booked)
     }
 
     @Test func awaitingConfirmationGivesAPendingAppointmentThatConfirmMakesBooked() throws {

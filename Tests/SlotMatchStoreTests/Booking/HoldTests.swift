@@ -82,7 +82,13 @@ import SlotMatchCore
         for ttl: Int64 in [0, -5, 901] {
             #expect(throws: InputError.self) { try f.store.hold(slotID: slot, requestID: "R-1", operator: "op-ana", ttlSeconds: ttl, now: t0) }
         }
-        #expect(throws: InputError.self) { try f.store.hold(slotID: slot, requestID: "R-1", operator: "op ana", now: t0) }
+        // The error names the parameter the service's invalid-params answer points at.
+        let ttlError = #expect(throws: InputError.self) { try f.store.hold(slotID: slot, requestID: "R-1", operator: "op-ana", ttlSeconds: 0, now: t0) }
+        #expect(ttlError?.place.jsonPath == "$.ttlSeconds")
+        let operatorError = #expect(throws: InputError.self) { try f.store.hold(slotID: slot, requestID: "R-1", operator: "op ana", now: t0) }
+        #expect(operatorError?.place.jsonPath == "$.operator")
+        let requestError = #expect(throws: InputError.self) { try f.store.hold(slotID: slot, requestID: "0612345678", operator: "op-ana", now: t0) }
+        #expect(requestError?.place.jsonPath == "$.request" && requestError?.remedy.contains("pseudonymous") == true)
         #expect(throws: InputError.self) { try f.store.hold(slotID: slot, requestID: "R-1", operator: "", now: t0) }
         #expect(try f.slotStatus(slot) == .free)
     }

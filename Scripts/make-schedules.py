@@ -2,11 +2,11 @@
 """Writes the published sample agendas in Schedules/ for GPs of Schedules/roster.csv.
 
 Every GP here is invented; every file shows one or more features of a real publishing tool
-(see Schedules/README.md). Re-run after changing the roster: python3 Scripts/dev/make-schedules.py
+(see Schedules/README.md). Re-run after changing the roster: python3 Scripts/make-schedules.py
 """
 import csv, datetime as dt, json, os, sys
 
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 SCHED = os.path.join(ROOT, "Schedules")
 roster = list(csv.DictReader(open(os.path.join(SCHED, "roster.csv"), encoding="utf-8")))
 snp = [r for r in roster if r["snp"].strip().lower() in ("yes", "true", "1", "oui")]
