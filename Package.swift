@@ -90,8 +90,10 @@ let package = Package(
         .testTarget(name: "SlotMatchBalanceTests",
                     dependencies: ["SlotMatchBalance", "SlotMatchFlow", "SlotMatchMatching", "SlotMatchStore", "SlotMatchCore"]),
 
-        // Benchmarks: one executable, a subcommand per folder (Search/, Expand/, Flow/, …).
-        .executableTarget(name: "slotmatch-bench", dependencies: ["SlotMatchMatching", "SlotMatchFlow", "SlotMatchImport", "SlotMatchConfig", "SlotMatchCore"], path: "Benchmarks/slotmatch-bench"),
+        // Benchmarks: one executable, a subcommand per folder (Search/, Expand/, Flow/, FindEndToEnd/, …).
+        .executableTarget(name: "slotmatch-bench",
+                          dependencies: ["SlotMatchMatching", "SlotMatchFlow", "SlotMatchImport", "SlotMatchStore", "SlotMatchConfig", "SlotMatchCore", "CSQLite"],
+                          path: "Benchmarks/slotmatch-bench"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,6 +6,8 @@ let subcommands: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("solve", "SlotMatch's min-cost-flow solver on a DIMACS file: one JSON object with cost and seconds", FlowBenchmark.runSolve),
     ("incremental", "full solve, then timed single insert / cancel / remove-slot repairs on a DIMACS file", FlowBenchmark.runIncremental),
     ("expand", "iCalendar parse + recurrence expansion of a corpus folder (Scripts/bench-import)", ExpandBenchmark.run),
+    ("find-e2e", "slots.find end to end through slotmatch serve against an SQLite R*Tree peer", FindEndToEndBenchmark.run),
+    ("rtree-serve", "the peer server: slots.find over JSON-RPC lines with an SQLite R*Tree (find-e2e runs it)", RTreePeerServer.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -10,9 +10,11 @@ struct NationalInstance {
 
     static let kmPerDegree = GeoPoint.earthRadiusKilometres * Double.pi / 180
 
-    static func make(practitioners count: Int, targetSlots: Int, seed: UInt64) -> NationalInstance {
+    /// Friday 2026-12-04 00:00 UTC: the week the `search` benchmark has always used.
+    static let defaultWeekStart: Int64 = 1_796_342_400
+
+    static func make(practitioners count: Int, targetSlots: Int, seed: UInt64, weekStart: Int64 = defaultWeekStart) -> NationalInstance {
         var rng = BenchRandom(seed: seed)
-        let weekStart: Int64 = 1_796_342_400  // a Monday 00:00 UTC in 2026
         // Towns: sizes ~ 1/rank, so a few cities and many small towns.
         let townCount = 2_000
         var towns: [(GeoPoint, Double)] = []
@@ -47,9 +49,18 @@ struct NationalInstance {
                                            usedThisWeek: Int32.random(in: 0 ... 20, using: &rng), modes: modes,
                                            participatesInSNP: Int.random(in: 0 ..< 10, using: &rng) != 0, pole: Int32(t)))
         }
-        var slots: [IndexedSlot] = []
-        slots.reserveCapacity(targetSlots + 64)
         let perGP = max(1, targetSlots / max(1, count))
+        let slots = sessions(for: gps, slotsPerPractitioner: perGP, weekStart: weekStart, using: &rng)
+        return NationalInstance(practitioners: gps, slots: slots, weekStart: weekStart)
+    }
+
+    /// Sessions of 15-minute slots for each GP over the week from `weekStart`: a random day, a start between
+    /// 08:00 and 18:00 UTC, 4 to 12 slots in one of the GP's modes, tagged SNP (or CPTS for one in five), until
+    /// the GP has `slotsPerPractitioner`. Slot ids count from 1 in GP order.
+    static func sessions(for gps: [IndexedPractitioner], slotsPerPractitioner perGP: Int, weekStart: Int64,
+                         using rng: inout BenchRandom) -> [IndexedSlot] {
+        var slots: [IndexedSlot] = []
+        slots.reserveCapacity(gps.count * perGP + 64)
         var id: Int64 = 1
         for (p, gp) in gps.enumerated() {
             var made = 0
@@ -68,7 +79,7 @@ struct NationalInstance {
                 made += length
             }
         }
-        return NationalInstance(practitioners: gps, slots: slots, weekStart: weekStart)
+        return slots
     }
 }
 
