@@ -116,3 +116,15 @@ final class Failures: @unchecked Sendable {
     func record(_ message: String) { lock.lock(); storage.append(message); lock.unlock() }
     var messages: [String] { lock.lock(); defer { lock.unlock() }; return storage }
 }
+
+@Suite struct HeldSlotIndexTests {
+    /// The expired-hold sweep must be served by the partial index on held slots, not a scan of every slot.
+    @Test func sweepingExpiredHoldsUsesTheHeldSlotIndex() throws {
+        let dir = TemporaryDirectory()
+        let store = try Store(path: dir.file())
+        let plan = try store.database.fetchAll("""
+            EXPLAIN QUERY PLAN SELECT id FROM slots WHERE status = 'held' AND hold_expires_utc <= 0 ORDER BY id
+            """) { $0.string(3) }
+        #expect(plan.contains { $0.contains("slots_held_by_id") }, "plan: \(plan)")
+    }
+}

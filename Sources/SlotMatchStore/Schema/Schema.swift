@@ -8,7 +8,7 @@ import CSQLite
 /// Tables are documented in `docs/store.md` and on `Schema.version1`.
 public enum Schema {
     /// Every migration, in order; `migrations[i].version == i + 1`.
-    public static let migrations: [Migration] = [version1, version2]
+    public static let migrations: [Migration] = [version1, version2, version3]
 
     /// The version a fully migrated file has.
     public static var latestVersion: Int { migrations.count }

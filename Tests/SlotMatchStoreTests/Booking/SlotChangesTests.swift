@@ -67,7 +67,7 @@ import SlotMatchCore
             #expect(try Schema.version(of: db) == 1)
         }
         let store = try Store(path: path)
-        #expect(try store.schemaVersion() == 2)
+        #expect(try store.schemaVersion() == Schema.latestVersion)
         let changes = try store.slotChanges(after: 0)
         #expect(changes.slots.count == 1 && changes.slots.first?.source == "old.ics")
         #expect(try store.slotChanges(after: changes.latest).slots.isEmpty)
