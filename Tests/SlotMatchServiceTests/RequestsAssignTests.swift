@@ -180,4 +180,43 @@ import SlotMatchStore
         #expect(answer["error.code"]?.integer == -32602)
         #expect(answer["error.data.path"]?.text == "$.params.requests[1]")
     }
+
+    /// The slot given to `request` in an answer, by GP and start (ids differ between two stores).
+    static func placed(_ answer: JSONValue, _ request: String) -> String? {
+        guard let row = answer["result.assignments"]?.list.first(where: { $0["request"]?.text == request }),
+              let gp = row["slot.practitioner.rpps"]?.text, let start = row["slot.start"]?.text else { return nil }
+        return gp + "@" + start
+    }
+
+    @Test func consecutiveSingleCallsRepairTheWindowLikeAFreshSolve() throws {
+        let (f, _, _) = try Self.crossing()
+        let first = try Self.assign(f, ["req-A"])
+        #expect(first["result.incremental"] == .bool(false))
+        // Alone, A takes its best: GP 1.
+        #expect(Self.placed(first, "req-A")?.hasPrefix(ServiceFixture.rpps(1).digits) == true)
+        // A new request stored meanwhile changes no slot: the window stands.
+        f.submit("req-C")
+        let second = try Self.assign(f, ["req-B"])
+        #expect(second["error"] == nil)
+        #expect(second["result.incremental"] == .bool(true))
+        #expect(second["result.windowRequests"]?.integer == 2)
+        #expect(second["result.optimal"] == .bool(true))
+
+        // The same two requests solved afresh, jointly, on a store of their own.
+        let (g, _, _) = try Self.crossing()
+        let fresh = try Self.assign(g, ["req-A", "req-B"])
+        #expect(fresh["result.incremental"] == .bool(false))
+        #expect(second["result.totalCost"]?.integer == fresh["result.totalCost"]?.integer)
+        #expect(Self.placed(second, "req-B") == Self.placed(fresh, "req-B"))
+        #expect(Self.placed(second, "req-B")?.hasPrefix(ServiceFixture.rpps(1).digits) == true)
+
+        // A slot booked elsewhere changes the window's slots: the next call solves afresh.
+        let slot = try #require(try f.slotIDs(gp: 3).first)
+        #expect(try f.secondDesk().call("appointments.book", JSONObject([("slot", .int(slot)), ("request", .string("req-C")),
+                                                                          ("operator", .string("op-2"))])) != .null)
+        try Self.submit(f, "req-D", at: try Self.between("78517", "78003", share: 0.2))
+        let third = try Self.assign(f, ["req-D"])
+        #expect(third["result.incremental"] == .bool(false))
+        #expect(third["result.windowRequests"]?.integer == 1)
+    }
 }

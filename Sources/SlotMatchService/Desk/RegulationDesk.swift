@@ -25,6 +25,8 @@ public final class RegulationDesk {
     /// Called by `requests.assign` with `apply` after planning and before writing: the moment another process's
     /// booking may land (tests book a slot here to show it is skipped and reported, nothing half-written).
     public var assignWillApply: (() -> Void)?
+    /// The warm optimum of `requests.assign`'s current window (nil until the first call, and after an `apply`).
+    var assignWindow: AssignWindow?
 
     /// The methods, by name, in documentation order (`shutdown` is the RPC server's own).
     public static let methodNames = ["triage", "slots.find", "slots.hold", "slots.release", "appointments.book",

@@ -1,5 +1,6 @@
 import SlotMatchBalance
 import SlotMatchCore
+import SlotMatchFlow
 import SlotMatchMatching
 import SlotMatchStore
 
@@ -34,41 +35,42 @@ extension RegulationDesk {
             stored.append(r)
         }
 
-        // The horizon reaches the latest deadline among them (31 days at most): no slot later could be given.
-        let latest = stored.compactMap(\.request.deadline).max() ?? at
-        let end = Instant(secondsSinceEpoch: min(max(latest.secondsSinceEpoch + 1, at.secondsSinceEpoch + 60),
-                                                 at.secondsSinceEpoch + 31 * 86_400))
-        try refreshIndex(now: at)
-        let snapshot = try storeCall { try store.balanceSnapshot(from: at, to: end, weekZone: zone) }
-        // Only these requests move; pending appointments are not movable here (they count as fixed load).
-        let restricted = BalanceSnapshot(practitioners: snapshot.practitioners, freeSlots: snapshot.freeSlots, pendingAppointments: [],
-                                         pendingAppointmentRequests: [], waitingRequests: stored,
-                                         weekAppointments: snapshot.weekAppointments)
-        let built = BalanceInputBuilder(territory: territory, zone: zone).input(from: restricted, now: at, horizonEnd: end)
-        let planner = BalancePlanner(settings: BalanceSettings(weights: search.weights, travel: territory.travel))
-        let plan = try storeCall { try planner.plan(built.input) }
-        let input = built.input
+        // Online: one more request for the current window repairs its warm optimum (addRequest); anything else,
+        // or a window whose slots, roster or loads changed, is a fresh solve that starts a new window.
+        var window: AssignWindow
+        var incremental = false
+        if ids.count == 1, let warm = assignWindow, let grown = try grow(warm, with: stored[0], at: at) {
+            window = grown; incremental = true
+        } else {
+            window = try freshWindow(stored, at: at)
+        }
+        assignWindow = window
+        let input = window.input
+        let assignment = window.solver.assignment
+        let certified = window.solver.solution.verify(in: window.solver.network)
+        let optimal = certified && (incremental ? window.exhaustive : window.provenFresh)
 
+        var row: [String: Int] = [:]
+        for (r, request) in input.requests.enumerated() { row[request.id] = r }
         var application: BalanceApplication?
-        if apply && !plan.moves.isEmpty {
-            let moves = plan.moves.map { m in
-                PlannedMove(requestID: m.requestID, appointmentID: nil, fromSlotID: nil, toSlotID: input.slots[Int(m.toSlot)].id,
-                            costDelta: m.costDelta)
+        if apply {
+            var moves: [PlannedMove] = []
+            for r in stored {
+                guard let i = row[r.request.id], assignment.slotOfRequest[i] >= 0 else { continue }
+                let s = Int(assignment.slotOfRequest[i])
+                let cost = window.edgeCost[Int64(i) << 32 | Int64(s)] ?? 0
+                moves.append(PlannedMove(requestID: r.request.id, appointmentID: nil, fromSlotID: nil, toSlotID: input.slots[s].id,
+                                         costDelta: cost - window.penalties[i]))
             }
-            assignWillApply?()
-            application = try storeCall { try store.applyBalance(moves, operator: operatorID, weekZone: zone, now: at) }
-            try storeCall { try slots.refreshIfStale(now: at, force: true) }
+            if !moves.isEmpty {
+                assignWillApply?()
+                application = try storeCall { try store.applyBalance(moves, operator: operatorID, weekZone: zone, now: at) }
+                assignWindow = nil
+                try storeCall { try slots.refreshIfStale(now: at, force: true) }
+            }
         }
 
         // Per request, in the order given.
-        var row: [String: Int] = [:]
-        for (r, request) in input.requests.enumerated() { row[request.id] = r }
-        var edgeCost: [Int64: Int64] = [:]
-        var hasCandidate = Set<Int32>()
-        for e in plan.problem.edges {
-            edgeCost[Int64(e.request) << 32 | Int64(e.slot)] = e.cost
-            hasCandidate.insert(e.request)
-        }
         var appointmentOf: [String: Int64] = [:]
         var skippedOf: [String: SkippedMove] = [:]
         if let application {
@@ -81,19 +83,17 @@ extension RegulationDesk {
             let id = r.request.id
             var members: [(String, JSONValue)] = [("request", .string(id)), ("urgency", .string(r.request.urgency.rawValue))]
             guard let i = row[id] else {
-                let why = built.overdue.contains(id) ? "deadline-passed"
-                    : (built.skipped.first { $0.hasPrefix(id + ":") }?.contains("commune") == true ? "outside-territory" : "no-gp-slot")
-                members += [("slot", .null), ("reason", .string(why))]
+                members += [("slot", .null), ("reason", .string(window.leftOut[id] ?? "no-gp-slot"))]
                 results.append(.members(members)); continue
             }
-            let s = plan.slotOfRequest[i]
+            let s = assignment.slotOfRequest[i]
             guard s >= 0 else {
-                members += [("slot", .null), ("reason", .string(hasCandidate.contains(Int32(i)) ? "taken-by-others" : "no-feasible-slot"))]
+                members += [("slot", .null), ("reason", .string(window.hasCandidate.contains(Int32(i)) ? "taken-by-others" : "no-feasible-slot"))]
                 results.append(.members(members)); continue
             }
             assigned += 1
             members.append(("slot", assignedSlotJSON(input: input, request: i, slot: Int(s),
-                                                     cost: edgeCost[Int64(i) << 32 | Int64(s)] ?? 0, at: at)))
+                                                     cost: window.edgeCost[Int64(i) << 32 | Int64(s)] ?? 0, at: window.now)))
             if apply {
                 if let a = appointmentOf[id] {
                     members += [("appointment", .int(a)), ("status", .string(AppointmentStatus.pending.rawValue))]
@@ -108,9 +108,11 @@ extension RegulationDesk {
             ("assignments", .array(results)),
             ("assigned", .int(Int64(assigned))),
             ("unassigned", .int(Int64(stored.count - assigned))),
-            ("totalCost", .int(plan.costAfter)),
-            ("optimal", .bool(plan.certified && plan.exactOverAllFeasibleSlots)),
-            ("certified", .bool(plan.certified)),
+            ("totalCost", .int(assignment.cost)),
+            ("optimal", .bool(optimal)),
+            ("certified", .bool(certified)),
+            ("incremental", .bool(incremental)),
+            ("windowRequests", .int(Int64(input.requests.count))),
             ("applied", .bool(application != nil)),
         ]
         if let application {
@@ -118,6 +120,64 @@ extension RegulationDesk {
             answer.append(("skipped", .int(Int64(application.skipped.count))))
         }
         return .members(answer)
+    }
+
+    var assignSettings: BalanceSettings { BalanceSettings(weights: search.weights, travel: territory.travel) }
+
+    /// The planner's input for `requests` alone over [now, end): every other appointment, pending or booked,
+    /// is fixed load (not movable here).
+    func assignInput(_ requests: [StoredRequest], now: Instant, end: Instant) throws(RPCError) -> BalanceInputBuilder.Built {
+        let snapshot = try storeCall { try store.balanceSnapshot(from: now, to: end, weekZone: zone) }
+        let restricted = BalanceSnapshot(practitioners: snapshot.practitioners, freeSlots: snapshot.freeSlots, pendingAppointments: [],
+                                         pendingAppointmentRequests: [], waitingRequests: requests,
+                                         weekAppointments: snapshot.weekAppointments)
+        return BalanceInputBuilder(territory: territory, zone: zone).input(from: restricted, now: now, horizonEnd: end)
+    }
+
+    /// A fresh exact solve of `requests` (BalancePlanner), as a new window.
+    func freshWindow(_ requests: [StoredRequest], at: Instant) throws(RPCError) -> AssignWindow {
+        // The horizon reaches the latest deadline among them (31 days at most): no slot later could be given.
+        let latest = requests.compactMap(\.request.deadline).max() ?? at
+        let end = Instant(secondsSinceEpoch: min(max(latest.secondsSinceEpoch + 1, at.secondsSinceEpoch + 60),
+                                                 at.secondsSinceEpoch + 31 * 86_400))
+        try refreshIndex(now: at)
+        let sequence = try storeCall { try store.changeSequence() }
+        let built = try assignInput(requests, now: at, end: end)
+        let settings = assignSettings
+        let plan = try storeCall { try BalancePlanner(settings: settings).plan(built.input) }
+        guard let solver = plan.solver else { throw .internalError("the planner returned no solver") }
+        var window = AssignWindow(sequence: sequence, now: at, horizonEnd: end, input: built.input, plan: plan, solver: solver,
+                                  candidatesPerRequest: settings.candidatesPerRequest)
+        window.provenFresh = plan.exactOverAllFeasibleSlots
+        window.note(built)
+        return window
+    }
+
+    /// The window with one more request, repaired by `addRequest`; nil when the window no longer stands (its slots,
+    /// roster or loads changed, a slot in it has started, its clock is over a minute old, the request's deadline is
+    /// past its horizon) or the request's candidates are not all its feasible slots: then the caller solves afresh.
+    func grow(_ warm: AssignWindow, with request: StoredRequest, at: Instant) throws(RPCError) -> AssignWindow? {
+        guard warm.exhaustive, at >= warm.now, at.secondsSinceEpoch - warm.now.secondsSinceEpoch <= AssignWindow.maximumAgeSeconds,
+              !warm.input.requests.contains(where: { $0.id == request.request.id }),
+              let deadline = request.request.deadline, deadline < warm.horizonEnd, deadline >= at,
+              !warm.input.slots.contains(where: { $0.start <= at.secondsSinceEpoch }) else { return nil }
+        // The change sequence first (cheap): no slot inserted, changed or removed since the window was read.
+        let changes = try storeCall { try store.slotChanges(after: warm.sequence) }
+        guard changes.slots.isEmpty, changes.removedSlotIDs.isEmpty else { return nil }
+        // Then the planner's own input: same slots, same GPs with the same fixed loads.
+        let built = try assignInput([request], now: warm.now, end: warm.horizonEnd)
+        guard built.input.requests.count == 1, built.input.slots == warm.input.slots,
+              built.input.practitioners == warm.input.practitioners else { return nil }
+        let settings = assignSettings
+        let single = try storeCall { try BalancePlanner(settings: settings).plan(built.input) }
+        guard single.problem.edges.count < settings.candidatesPerRequest, let penalty = single.problem.requests.first?.unassignedPenalty
+        else { return nil }
+        var grown = warm
+        do { try grown.add(built.input.requests[0], penalty: penalty, candidates: single.problem.edges) } catch {
+            throw .invalidParams(error)
+        }
+        grown.sequence = changes.latest
+        return grown
     }
 
     /// A stored waiting request's ids: 1 to 500 distinct ids.
