@@ -52,7 +52,7 @@ let package = Package(
         // JSON-RPC 2.0 over stdin/stdout: triage, search, hold/book/cancel for the regulation line's operators.
         .target(
             name: "SlotMatchService",
-            dependencies: ["SlotMatchCore", "SlotMatchStore", "SlotMatchMatching", "SlotMatchConfig"]
+            dependencies: ["SlotMatchCore", "SlotMatchStore", "SlotMatchMatching", "SlotMatchConfig", "SlotMatchBalance", "SlotMatchFlow"]
         ),
 
         // The command-line tool: parses arguments and calls the libraries.

@@ -26,16 +26,19 @@ public struct BalancePlan: Sendable {
     /// The optimality certificate also proves that no feasible slot left out of the candidates could lower the cost:
     /// the plan is optimal over every feasible slot, not only the k best of each request.
     public var exactOverAllFeasibleSlots: Bool
+    /// The solver holding this optimum, to repair it incrementally (`addRequest`) instead of solving afresh.
+    public var solver: BalancingSolver?
 
     public init(moves: [BalanceMove], unassigned: [Int32], slotOfRequest: [Int32], costBefore: Int64, costAfter: Int64,
                 practitionerLoads: [PractitionerWeekLoad], poleLoads: [PoleLoad], problem: AssignmentProblem,
                 network: FlowNetwork, certified: Bool, candidateEdgeCount: Int, pricingRounds: Int = 1,
-                exactOverAllFeasibleSlots: Bool = false) {
+                exactOverAllFeasibleSlots: Bool = false, solver: BalancingSolver? = nil) {
         self.moves = moves; self.unassigned = unassigned; self.slotOfRequest = slotOfRequest
         self.costBefore = costBefore; self.costAfter = costAfter
         self.practitionerLoads = practitionerLoads; self.poleLoads = poleLoads; self.problem = problem
         self.network = network; self.certified = certified; self.candidateEdgeCount = candidateEdgeCount
         self.pricingRounds = pricingRounds; self.exactOverAllFeasibleSlots = exactOverAllFeasibleSlots
+        self.solver = solver
     }
 
     /// The DIMACS min-cost-flow text of the solved network (1-based nodes, `c` comment lines first).

@@ -234,7 +234,7 @@ public struct BalancePlanner: Sendable {
         return BalancePlan(moves: moves, unassigned: unassigned, slotOfRequest: assignment.slotOfRequest, costBefore: before,
                            costAfter: assignment.cost, practitionerLoads: loads, poleLoads: poleLoads, problem: problem,
                            network: solver.layout.network, certified: certified, candidateEdgeCount: edges.count,
-                           pricingRounds: rounds, exactOverAllFeasibleSlots: exact)
+                           pricingRounds: rounds, exactOverAllFeasibleSlots: exact, solver: solver)
     }
 
     /// The convex load cost of a GP-week or pole holding `fixed` unmovable appointments out of `capacity`: the

@@ -22,10 +22,16 @@ public final class RegulationDesk {
     public var log: (String) -> Void
     /// Next instant at which expired holds are swept back to free.
     var nextHoldSweep = Instant(secondsSinceEpoch: Int64.min)
+    /// Called by `requests.assign` with `apply` after planning and before writing: the moment another process's
+    /// booking may land (tests book a slot here to show it is skipped and reported, nothing half-written).
+    public var assignWillApply: (() -> Void)?
+    /// The warm optimum of `requests.assign`'s current window (nil until the first call, and after an `apply`).
+    var assignWindow: AssignWindow?
 
     /// The methods, by name, in documentation order (`shutdown` is the RPC server's own).
     public static let methodNames = ["triage", "slots.find", "slots.hold", "slots.release", "appointments.book",
                                      "appointments.cancel", "appointments.outcome", "appointments.list", "requests.submit",
+                                     "requests.assign",
                                      "territory.get", "practitioners.list", "stats", "fhir.searchSlots"]
 
     public init(store: Store, territory: Territory, rules: TriageRuleBook, weights: CostWeights, zone: ZoneRules,
@@ -52,6 +58,7 @@ public final class RegulationDesk {
         case "appointments.outcome": return try outcome(params)
         case "appointments.list": return try listAppointments(params)
         case "requests.submit": return try submit(params)
+        case "requests.assign": return try assign(params)
         case "territory.get": return try territoryInfo(params)
         case "practitioners.list": return try practitionerList(params)
         case "stats": return try statistics(params)

@@ -1,5 +1,6 @@
 import SlotMatchBalance
 import SlotMatchCore
+import SlotMatchService
 import SlotMatchStore
 
 /// The supply-against-demand part of `slotmatch balance`: the coming days' expected demand per pole from the

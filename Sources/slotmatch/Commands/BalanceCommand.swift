@@ -5,6 +5,7 @@ import SlotMatchConfig
 import SlotMatchCore
 import SlotMatchMatching
 import SlotMatchReport
+import SlotMatchService
 import SlotMatchStore
 
 /// `slotmatch balance`: the nightly re-optimisation of every waiting request and every `pending` appointment over

@@ -35,5 +35,6 @@ enum CommandTable {
         ReplayCommand.spec,
         RequestsExportCommand.spec,
         BalanceCommand.spec,
+        AssignCommand.spec,
     ]
 }

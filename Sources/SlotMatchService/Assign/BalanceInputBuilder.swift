@@ -6,31 +6,35 @@ import SlotMatchStore
 /// Turns the store's `BalanceSnapshot` into the planner's `BalanceInput`: GPs placed (practice, else commune
 /// centre) and given their pole, weekly loads the job cannot move, the movable slots, and the requests with their
 /// deadlines. Requests that cannot be placed or never get a GP slot are left out and listed.
-struct BalanceInputBuilder {
-    var territory: Territory
-    var zone: ZoneRules
+/// Shared by `slotmatch balance` and `requests.assign`, so both solve the very same model.
+public struct BalanceInputBuilder {
+    public var territory: Territory
+    public var zone: ZoneRules
 
-    struct Built {
-        var input: BalanceInput
+    public init(territory: Territory, zone: ZoneRules) { self.territory = territory; self.zone = zone }
+
+    /// The input, and the requests left out.
+    public struct Built: Sendable {
+        public var input: BalanceInput
         /// Requests left out, with why ("R-12: commune 99999 is not in the territory").
-        var skipped: [String]
+        public var skipped: [String]
         /// Waiting requests whose deadline has passed: no slot can meet it, so the job leaves them to the operators.
-        var overdue: [String]
+        public var overdue: [String]
     }
 
-    func poleIndex(ofCommune insee: String) -> Int32 {
+    public func poleIndex(ofCommune insee: String) -> Int32 {
         guard let pole = territory.pole(ofCommune: insee), let i = territory.poles.firstIndex(where: { $0.id == pole.id }) else { return -1 }
         return Int32(i)
     }
 
-    func location(of request: CareRequest) -> GeoPoint? {
+    public func location(of request: CareRequest) -> GeoPoint? {
         switch request.location {
         case .point(let p): return p
         case .commune(let insee): return territory.commune(insee: insee)?.location
         }
     }
 
-    func input(from snapshot: BalanceSnapshot, now: Instant, horizonEnd: Instant) -> Built {
+    public func input(from snapshot: BalanceSnapshot, now: Instant, horizonEnd: Instant) -> Built {
         let movable = Set(snapshot.pendingAppointments.map(\.id))
         var gpIndex: [String: Int32] = [:]
         var practitioners: [BalancePractitioner] = []
