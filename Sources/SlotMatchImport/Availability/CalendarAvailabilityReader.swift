@@ -289,8 +289,12 @@ public struct CalendarAvailabilityReader: Sendable {
         // Shifted instances may come from outside the window: expand over the window widened by the largest shift.
         let reach = futures.reduce(Int64(0)) { max($0, abs($1.shift)) }
         let wide = Window(from: window.from.adding(seconds: -reach), to: window.to.adding(seconds: reach))
-        for instance in try instances(of: master, timing: timing, window: reach == 0 ? window : wide, zoneOf: zoneOf)
-        where !replaced.contains(instance.recurrenceID.secondsSinceEpoch) {
+        let instances = try instances(of: master, timing: timing, window: reach == 0 ? window : wide, zoneOf: zoneOf)
+        // Room for them all, growing geometrically (an exact reserve per series would copy the array every time).
+        if result.capacity < result.count + instances.count {
+            result.reserveCapacity(max(result.count + instances.count, 2 * result.capacity))
+        }
+        for instance in instances where replaced.isEmpty || !replaced.contains(instance.recurrenceID.secondsSinceEpoch) {
             let rid = instance.recurrenceID.secondsSinceEpoch
             // RFC 5545 §3.8.4.4, RANGE=THISANDFUTURE: the latest such change at or before this instance applies to it,
             // shifting its start by the change's offset and giving it the change's length and properties.

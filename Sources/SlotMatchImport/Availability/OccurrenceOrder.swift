@@ -6,7 +6,7 @@ import SlotMatchCore
 /// Why a type of its own: `PublishedOccurrence` carries reference-counted strings (its UID, its place's file), so a
 /// comparison-based sort over it retains and releases them at every comparison and move (≈ 40 % of an import's
 /// time, docs/benchmarks.md). Here the UIDs are ranked once (a calendar has a few dozen), the sort runs on
-/// integer keys, and each occurrence is moved once.
+/// integer keys, and the occurrences are then moved into place by swaps (never copied).
 enum OccurrenceOrder {
     /// The sort key of one occurrence: all integers, compared in field order.
     struct Key {
@@ -35,24 +35,22 @@ enum OccurrenceOrder {
         }
     }
 
-    /// True when `a` may stand before `b` (start, end, kind, UID non-decreasing).
-    @inline(__always)
-    static func inOrder(_ a: PublishedOccurrence, _ b: PublishedOccurrence) -> Bool {
-        if a.start != b.start { return a.start < b.start }
-        if a.end != b.end { return a.end < b.end }
-        let ka = rank(a.kind), kb = rank(b.kind)
-        if ka != kb { return ka < kb }
-        return !(b.uid < a.uid)
-    }
-
     /// True when the occurrences are already in this order (sorting them would change nothing).
     static func isSorted(_ occurrences: [PublishedOccurrence]) -> Bool {
-        var index = 1
-        while index < occurrences.count {
-            if !inOrder(occurrences[index - 1], occurrences[index]) { return false }
-            index += 1
+        occurrences.withUnsafeBufferPointer { o in
+            var index = 1
+            while index < o.count {
+                // Fields read in place: no copy of the occurrences (and of their strings).
+                let a = index - 1, b = index
+                index += 1
+                if o[a].start != o[b].start { if o[a].start < o[b].start { continue } else { return false } }
+                if o[a].end != o[b].end { if o[a].end < o[b].end { continue } else { return false } }
+                let ka = rank(o[a].kind), kb = rank(o[b].kind)
+                if ka != kb { if ka < kb { continue } else { return false } }
+                if o[b].uid < o[a].uid { return false }
+            }
+            return true
         }
-        return true
     }
 
     /// Sorts `occurrences` into this order, stable on the order given.
@@ -86,15 +84,27 @@ enum OccurrenceOrder {
 
         var keys: [Key] = []
         keys.reserveCapacity(occurrences.count)
-        for position in occurrences.indices {
-            let occurrence = occurrences[position]
-            keys.append(Key(start: occurrence.start.secondsSinceEpoch, end: occurrence.end.secondsSinceEpoch,
-                            tie: rank(occurrence.kind) << 56 | rankOf[uidOf[position]], index: position))
+        occurrences.withUnsafeBufferPointer { o in
+            for position in o.indices {
+                keys.append(Key(start: o[position].start.secondsSinceEpoch, end: o[position].end.secondsSinceEpoch,
+                                tie: rank(o[position].kind) << 56 | rankOf[uidOf[position]], index: position))
+            }
         }
         keys.sort(by: Key.precedes)
-        var sorted: [PublishedOccurrence] = []
-        sorted.reserveCapacity(occurrences.count)
-        for key in keys { sorted.append(occurrences[key.index]) }
-        occurrences = sorted
+        // Position p takes the occurrence at keys[p].index: apply the permutation cycle by cycle with swaps, which
+        // move occurrences without copying them (no retain, no release, no second array).
+        var placed = [Bool](repeating: false, count: keys.count)
+        occurrences.withUnsafeMutableBufferPointer { buffer in
+            for first in keys.indices where !placed[first] {
+                var position = first
+                while true {
+                    placed[position] = true
+                    let source = keys[position].index
+                    if source == first { break }
+                    buffer.swapAt(position, source)
+                    position = source
+                }
+            }
+        }
     }
 }
