@@ -360,7 +360,7 @@ public struct CalendarAvailabilityReader: Sendable {
     /// TRANSP:TRANSPARENT and `SNP` (any case) among the items of any CATEGORIES property.
     static func isSNPWindow(_ component: CalendarComponent) -> Bool {
         guard component.property("TRANSP")?.value.trimmingSpaces.uppercased() == "TRANSPARENT" else { return false }
-        for categories in component.properties(named: "CATEGORIES") {
+        for categories in component.properties where categories.name == "CATEGORIES" {
             for item in TextValue.splitList(categories.value) where item.trimmingSpaces.uppercased() == "SNP" { return true }
         }
         return false
