@@ -86,7 +86,7 @@ public struct CalendarAvailabilityReader: Sendable {
         let events = calendar.components(named: "VEVENT")
         for series in try Self.series(of: events) {
             // Classified once per component (the master, each override), then stamped on its instances.
-            occurrences += try expand(series, window: window, zoneOf: zoneOf) { component throws(InputError) in
+            try expand(series, window: window, into: &occurrences, zoneOf: zoneOf) { component throws(InputError) in
                 if Self.isCancelled(component) { return nil }
                 if Self.isSNPWindow(component) {
                     let terms = try SlotTerms.read(component, inheriting: calendarTerms, duration: Self.durationSeconds)
@@ -116,7 +116,7 @@ public struct CalendarAvailabilityReader: Sendable {
                 occurrences.append(combined)
             }
         }
-        occurrences.sort { ($0.start, $0.end, $0.kind.rawValue, $0.uid) < ($1.start, $1.end, $1.kind.rawValue, $1.uid) }
+        OccurrenceOrder.sort(&occurrences)   // by start, end, kind, UID
         var declared: (start: Instant, end: Instant)?
         if bounded, let start = declaredStart, let end = declaredEnd { declared = (start, end) }
         return PublishedAvailability(practitioner: practitioner, declaredRange: declared, occurrences: occurrences)
@@ -157,7 +157,7 @@ public struct CalendarAvailabilityReader: Sendable {
         let layerTerms = try SlotTerms.read(availability, inheriting: calendarTerms, duration: Self.durationSeconds)
         var available: [PublishedOccurrence] = []
         for series in try Self.series(of: availability.components(named: "AVAILABLE")) {
-            available += try expand(series, window: window, zoneOf: zoneOf) { component throws(InputError) in
+            try expand(series, window: window, into: &available, zoneOf: zoneOf) { component throws(InputError) in
                 if Self.isCancelled(component) { return nil }
                 let terms = try SlotTerms.read(component, inheriting: layerTerms, duration: Self.durationSeconds)
                 return template(.available, component, terms, practitioner)
@@ -222,10 +222,11 @@ public struct CalendarAvailabilityReader: Sendable {
     /// override that replaced it). RFC 5545 §3.8.4.4: an override replaces the instance whose original start equals
     /// its RECURRENCE-ID.
     /// `template` classifies a component once (nil: it yields nothing, e.g. cancelled); each instance gets its times.
-    func expand(_ series: Series, window: Window, zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules,
-                template: (CalendarComponent) throws(InputError) -> PublishedOccurrence?) throws(InputError) -> [PublishedOccurrence] {
+    /// The instances are appended to `result` (no intermediate array: each occurrence is copied once).
+    func expand(_ series: Series, window: Window, into result: inout [PublishedOccurrence],
+                zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules,
+                template: (CalendarComponent) throws(InputError) -> PublishedOccurrence?) throws(InputError) {
         var replaced = Set<Int64>()
-        var result: [PublishedOccurrence] = []
         var masterZone = territoryZone
         var masterTiming: ComponentTiming?
         if let master = series.master {
@@ -282,14 +283,18 @@ public struct CalendarAvailabilityReader: Sendable {
             let instance = ComponentInstance(recurrenceID: key, start: start, end: timing.end(of: start))
             if window.keeps(instance.start, instance.end) { result.append(stamped(overrideTemplate, instance)) }
         }
-        guard let master = series.master, let timing = masterTiming else { return result }
+        guard let master = series.master, let timing = masterTiming else { return }
         let masterTemplate = try template(master)
         futures.sort { $0.recurrenceID < $1.recurrenceID }
         // Shifted instances may come from outside the window: expand over the window widened by the largest shift.
         let reach = futures.reduce(Int64(0)) { max($0, abs($1.shift)) }
         let wide = Window(from: window.from.adding(seconds: -reach), to: window.to.adding(seconds: reach))
-        for instance in try instances(of: master, timing: timing, window: reach == 0 ? window : wide, zoneOf: zoneOf)
-        where !replaced.contains(instance.recurrenceID.secondsSinceEpoch) {
+        let instances = try instances(of: master, timing: timing, window: reach == 0 ? window : wide, zoneOf: zoneOf)
+        // Room for them all, growing geometrically (an exact reserve per series would copy the array every time).
+        if result.capacity < result.count + instances.count {
+            result.reserveCapacity(max(result.count + instances.count, 2 * result.capacity))
+        }
+        for instance in instances where replaced.isEmpty || !replaced.contains(instance.recurrenceID.secondsSinceEpoch) {
             let rid = instance.recurrenceID.secondsSinceEpoch
             // RFC 5545 §3.8.4.4, RANGE=THISANDFUTURE: the latest such change at or before this instance applies to it,
             // shifting its start by the change's offset and giving it the change's length and properties.
@@ -302,7 +307,6 @@ public struct CalendarAvailabilityReader: Sendable {
                 result.append(stamped(masterTemplate, instance))
             }
         }
-        return result
     }
 
     func checkCount(_ count: Int, _ series: Series) throws(InputError) {
@@ -356,7 +360,7 @@ public struct CalendarAvailabilityReader: Sendable {
     /// TRANSP:TRANSPARENT and `SNP` (any case) among the items of any CATEGORIES property.
     static func isSNPWindow(_ component: CalendarComponent) -> Bool {
         guard component.property("TRANSP")?.value.trimmingSpaces.uppercased() == "TRANSPARENT" else { return false }
-        for categories in component.properties(named: "CATEGORIES") {
+        for categories in component.properties where categories.name == "CATEGORIES" {
             for item in TextValue.splitList(categories.value) where item.trimmingSpaces.uppercased() == "SNP" { return true }
         }
         return false

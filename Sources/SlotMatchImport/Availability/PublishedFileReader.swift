@@ -44,10 +44,13 @@ public struct PublishedFileReader: Sendable {
             result = try AvailabilityCSVReader.read(bytes: bytes, file: file, zone: territoryZone, maxBytes: sizeLimit)
         }
         // Every format obeys the same window: occurrences overlapping [from, to) (a zero-length one starting inside).
+        // The calendar reader already hands them so: check (one pass over integers) and filter or sort only when needed.
+        let window = CalendarAvailabilityReader.Window(from: from, to: to)
         for index in result.indices {
-            result[index].occurrences = result[index].occurrences
-                .filter { $0.start == $0.end ? ($0.start >= from && $0.start < to) : ($0.start < to && $0.end > from) }
-                .sorted { ($0.start, $0.end, $0.kind.rawValue, $0.uid) < ($1.start, $1.end, $1.kind.rawValue, $1.uid) }
+            if !result[index].occurrences.allSatisfy({ window.keeps($0.start, $0.end) }) {
+                result[index].occurrences.removeAll { !window.keeps($0.start, $0.end) }
+            }
+            OccurrenceOrder.sort(&result[index].occurrences)   // by start, end, kind, UID; nothing when already so
         }
         return result
     }

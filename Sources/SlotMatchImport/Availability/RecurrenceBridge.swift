@@ -16,7 +16,7 @@ enum RecurrenceBridge {
                           zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules) throws(InputError) -> [ComponentInstance] {
         let start = recurrenceStart(timing.start, zone: timing.zone)
         var rules: [RecurrenceRule] = []
-        for property in master.properties(named: "RRULE") {
+        for property in master.properties where property.name == "RRULE" {   // no filtered array per master
             do { rules.append(try RecurrenceRule(parsing: property.value, at: property.place)) } catch let error as InputError {
                 throw error
             } catch {
@@ -26,7 +26,7 @@ enum RecurrenceBridge {
         // RDATE: dates, date-times, and periods (which carry their own end).
         var additions: [RecurrenceStart] = []
         var periodEnds: [Int64: Instant] = [:]
-        for rdate in master.properties(named: "RDATE") {
+        for rdate in master.properties where rdate.name == "RDATE" {
             if rdate.parameter("VALUE")?.uppercased() == "PERIOD" {
                 for period in try PeriodValue.parseList(rdate) {
                     // A floating or date RDATE is read like DTSTART (its zone); TZID and UTC ones by themselves.
@@ -44,7 +44,7 @@ enum RecurrenceBridge {
         }
         var exclusions: [RecurrenceStart] = []
         var excludedDays = Set<Int>()   // EXDATE;VALUE=DATE against a timed series: that whole local day
-        for exdate in master.properties(named: "EXDATE") {
+        for exdate in master.properties where exdate.name == "EXDATE" {
             for value in try DateTimeValue.parseList(exdate) {
                 if case .date(let day) = value, !timing.start.isDate { excludedDays.insert(day.daysSinceEpoch); continue }
                 let zone = try ComponentTiming.zone(of: value, territory: timing.zone, place: exdate.place, zoneOf: zoneOf)

@@ -16,7 +16,13 @@ public struct CalendarComponent: Sendable, Hashable {
     }
 
     /// The first property of that upper-cased name.
-    public func property(_ name: String) -> CalendarProperty? { properties.first { $0.name == name } }
+    public func property(_ name: String) -> CalendarProperty? {
+        // Called for every property a reader asks of every component: the byte count (kept in the string) rules
+        // out most names before any comparison.
+        let count = name.utf8.count
+        for property in properties where property.name.utf8.count == count && property.name == name { return property }
+        return nil
+    }
 
     /// Every property of that upper-cased name (RDATE, EXDATE, CATEGORIES may repeat).
     public func properties(named name: String) -> [CalendarProperty] { properties.filter { $0.name == name } }

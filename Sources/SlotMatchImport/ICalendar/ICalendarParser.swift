@@ -79,7 +79,9 @@ public enum ICalendarParser {
                 throw InputError(place(text, index, line.start, file), "the property \(ContentLine.string(p, 0, nameEnd)) is outside any component",
                                  remedy: "An iCalendar file starts with BEGIN:VCALENDAR and ends with END:VCALENDAR; put every property inside.")
             }
-            let property = CalendarProperty(name: ContentLine.upperCased(p, 0, nameEnd), parameters: parameters,
+            // Most lines have no parameter: hand them the shared empty array, so that the reused `parameters`
+            // buffer stays unique and is not reallocated for every line.
+            let property = CalendarProperty(name: ContentLine.upperCased(p, 0, nameEnd), parameters: parameters.isEmpty ? [] : parameters,
                                             value: ContentLine.string(p, valueStart, p.count),
                                             place: SourcePlace(file: file, line: line.physicalLine))
             stack[stack.count - 1].properties.append(property)

@@ -8,6 +8,13 @@ extension RecurrenceRule {
     /// the frequency (BYWEEKNO outside YEARLY, ordinal BYDAY outside MONTHLY/YEARLY or with BYWEEKNO,
     /// BYMONTHDAY in WEEKLY, BYYEARDAY in DAILY/WEEKLY/MONTHLY, BYSETPOS without another BYxxx part).
     public init(parsing text: String, at place: SourcePlace = SourcePlace()) throws {
+        // Plain rules (upper-case ASCII, no spaces, every value well-formed) are read byte by byte; anything
+        // else, errors included, takes the general reading below, which gives the same rule or says what is wrong.
+        if let quick = Self.quickRule(text) {
+            try quick.checkTable(place, text)
+            self = quick
+            return
+        }
         let example = "for example FREQ=WEEKLY;BYDAY=MO,TH"
         var frequency: RecurrenceFrequency?
         var rule = RecurrenceRule(frequency: .daily)
@@ -78,6 +85,124 @@ extension RecurrenceRule {
         rule.frequency = frequency
         try rule.checkTable(place, text)
         self = rule
+    }
+
+    /// The rule of a plain RRULE text read over its bytes, or nil when the text is not plain (then the general
+    /// reading decides). Gives exactly what the general reading gives, before the table check.
+    private static func quickRule(_ text: String) -> RecurrenceRule? {
+        text.utf8.withContiguousStorageIfAvailable { quickRule($0) } ?? nil
+    }
+
+    private static func quickRule(_ b: UnsafeBufferPointer<UInt8>) -> RecurrenceRule? {
+        var rule = RecurrenceRule(frequency: .daily)
+        var frequency: RecurrenceFrequency?
+        var seen: UInt32 = 0
+        var i = 0
+        while i < b.count {
+            var end = i
+            while end < b.count && b[end] != UInt8(ascii: ";") { end += 1 }
+            defer { i = end + 1 }
+            if end == i { continue }   // an empty part, as ";;"
+            var equals = i
+            while equals < end && b[equals] != UInt8(ascii: "=") {
+                guard b[equals] >= UInt8(ascii: "A") && b[equals] <= UInt8(ascii: "Z") else { return nil }
+                equals += 1
+            }
+            guard equals < end, equals > i, equals + 1 < end else { return nil }
+            let name = UnsafeBufferPointer(rebasing: b[i ..< equals])
+            let value = UnsafeBufferPointer(rebasing: b[(equals + 1) ..< end])
+            guard let part = quickPart(name) else { return nil }
+            guard seen & (1 << part) == 0 else { return nil }
+            seen |= 1 << part
+            switch part {
+            case 0: guard let f = quickFrequency(value) else { return nil }; frequency = f
+            case 1: guard let n = quickNumber(value[...], 1 ... Int.max, allowsNegative: false) else { return nil }; rule.interval = n
+            case 2: guard let n = quickNumber(value[...], 1 ... Int.max, allowsNegative: false) else { return nil }; rule.count = n
+            case 3:
+                guard let until = try? until(String(decoding: value, as: UTF8.self), SourcePlace()) else { return nil }
+                rule.until = until
+            case 4: guard let v = quickNumbers(value, 0 ... 60, allowsNegative: false) else { return nil }; rule.bySecond = v
+            case 5: guard let v = quickNumbers(value, 0 ... 59, allowsNegative: false) else { return nil }; rule.byMinute = v
+            case 6: guard let v = quickNumbers(value, 0 ... 23, allowsNegative: false) else { return nil }; rule.byHour = v
+            case 7: guard let v = quickWeekdays(value) else { return nil }; rule.byDay = v
+            case 8: guard let v = quickNumbers(value, 1 ... 31, allowsNegative: true) else { return nil }; rule.byMonthDay = v
+            case 9: guard let v = quickNumbers(value, 1 ... 366, allowsNegative: true) else { return nil }; rule.byYearDay = v
+            case 10: guard let v = quickNumbers(value, 1 ... 53, allowsNegative: true) else { return nil }; rule.byWeekNumber = v
+            case 11: guard let v = quickNumbers(value, 1 ... 12, allowsNegative: false) else { return nil }; rule.byMonth = v
+            case 12: guard let v = quickNumbers(value, 1 ... 366, allowsNegative: true) else { return nil }; rule.bySetPosition = v
+            default: guard value.count == 2, let w = quickWeekday(value[...]) else { return nil }; rule.weekStart = w
+            }
+        }
+        guard let frequency else { return nil }
+        rule.frequency = frequency
+        return rule
+    }
+
+    private static let quickPartNames: [[UInt8]] = [
+        "FREQ", "INTERVAL", "COUNT", "UNTIL", "BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY", "BYMONTHDAY", "BYYEARDAY",
+        "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST",
+    ].map { Array($0.utf8) }
+
+    private static func quickPart(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
+        quickPartNames.firstIndex { $0.elementsEqual(name) }
+    }
+
+    private static func quickFrequency(_ value: UnsafeBufferPointer<UInt8>) -> RecurrenceFrequency? {
+        RecurrenceFrequency.allCases.first { $0.icalName.utf8.elementsEqual(value) }
+    }
+
+    private static let quickWeekdayCodes: [(UInt8, UInt8)] = [("M", "O"), ("T", "U"), ("W", "E"), ("T", "H"), ("F", "R"), ("S", "A"), ("S", "U")]
+        .map { (UInt8(ascii: $0.0), UInt8(ascii: $0.1)) }
+
+    /// An upper-case two-letter weekday code.
+    private static func quickWeekday(_ code: Slice<UnsafeBufferPointer<UInt8>>) -> Weekday? {
+        guard code.count == 2 else { return nil }
+        let a = code[code.startIndex], b = code[code.startIndex + 1]
+        guard let i = quickWeekdayCodes.firstIndex(where: { $0.0 == a && $0.1 == b }) else { return nil }
+        return Weekday(rawValue: i + 1)
+    }
+
+    /// As `number`: an optional sign, then 1 to 18 digits, in `range` by magnitude; nil for anything else.
+    private static func quickNumber(_ text: Slice<UnsafeBufferPointer<UInt8>>, _ range: ClosedRange<Int>, allowsNegative: Bool) -> Int? {
+        var digits = text
+        var sign = 1
+        if let first = digits.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+            sign = first == UInt8(ascii: "-") ? -1 : 1
+            digits = digits.dropFirst()
+        }
+        guard !digits.isEmpty, digits.count <= 18 else { return nil }
+        var magnitude = 0
+        for byte in digits {
+            guard byte >= 48 && byte <= 57 else { return nil }
+            magnitude = magnitude * 10 + Int(byte - 48)
+        }
+        guard range.contains(magnitude), sign == 1 || allowsNegative else { return nil }
+        return sign * magnitude
+    }
+
+    private static func quickNumbers(_ text: UnsafeBufferPointer<UInt8>, _ range: ClosedRange<Int>, allowsNegative: Bool) -> [Int]? {
+        var values: [Int] = []
+        for item in text.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
+            guard let v = quickNumber(item, range, allowsNegative: allowsNegative) else { return nil }
+            if !values.contains(v) { values.append(v) }
+        }
+        return values
+    }
+
+    private static func quickWeekdays(_ text: UnsafeBufferPointer<UInt8>) -> [RecurrenceWeekday]? {
+        var values: [RecurrenceWeekday] = []
+        for item in text.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
+            guard item.count >= 2, let weekday = quickWeekday(item.suffix(2)) else { return nil }
+            var ordinal = 0
+            let prefix = item.dropLast(2)
+            if !prefix.isEmpty {
+                guard let n = quickNumber(prefix, 1 ... 53, allowsNegative: true) else { return nil }
+                ordinal = n
+            }
+            let entry = RecurrenceWeekday(weekday, ordinal: ordinal)
+            if !values.contains(entry) { values.append(entry) }
+        }
+        return values
     }
 
     /// RFC 5545 §3.3.10: the combinations the grammar allows but the rule-part table forbids.

@@ -16,7 +16,10 @@ public enum VTimeZoneRules {
         var zones: [String: ZoneRules] = [:]
         let timeZones = calendar.name == "VTIMEZONE" ? [calendar] : calendar.components(named: "VTIMEZONE")
         for component in timeZones {
-            let rules = try rules(from: component, horizonYear: horizonYear)
+            // The same VTIMEZONE (every file of one agenda program carries it) is expanded once.
+            let rules = try VTimeZoneMemo.shared.rules(of: component, horizonYear: horizonYear) { () throws(InputError) in
+                try Self.rules(from: component, horizonYear: horizonYear)
+            }
             zones[rules.identifier] = rules
         }
         return zones

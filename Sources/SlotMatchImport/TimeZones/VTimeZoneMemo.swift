@@ -1,0 +1,68 @@
+import Foundation
+import SlotMatchCore
+
+/// The rules of VTIMEZONEs already read, so that the same VTIMEZONE met again is not expanded again.
+///
+/// Why: expanding a VTIMEZONE's STANDARD/DAYLIGHT rules through `VTimeZoneRules.defaultHorizonYear` costs about
+/// as much as expanding all of a GP's own events for a year (docs/benchmarks.md), and every file exported by one
+/// agenda program carries the very same VTIMEZONE text. A VTIMEZONE is the same when its names, parameters and
+/// values are, recursively (where it was read does not matter: the rules do not depend on it). Only successful
+/// reads are kept (a faulty VTIMEZONE is read, and reported with its own file and line, every time); at most
+/// `capacity` zones are kept, so a stream of odd files cannot fill memory.
+final class VTimeZoneMemo: @unchecked Sendable {
+    static let shared = VTimeZoneMemo()
+    static let capacity = 64
+
+    private let lock = NSLock()
+    /// By content hash; the component is kept to check the content, not just the hash.
+    private var entries: [Int: [(component: CalendarComponent, horizonYear: Int, rules: ZoneRules)]] = [:]
+    private var count = 0
+
+    /// The rules of `component` through `horizonYear`: remembered, or made by `make` (and remembered).
+    func rules(of component: CalendarComponent, horizonYear: Int,
+               make: () throws(InputError) -> ZoneRules) throws(InputError) -> ZoneRules {
+        var hasher = Hasher()
+        hasher.combine(horizonYear)
+        Self.hashContent(component, into: &hasher)
+        let key = hasher.finalize()
+        lock.lock()
+        let known = entries[key]?.first { $0.horizonYear == horizonYear && Self.sameContent($0.component, component) }?.rules
+        lock.unlock()
+        if let known { return known }
+        let rules = try make()
+        lock.lock()
+        if count < Self.capacity {
+            entries[key, default: []].append((component, horizonYear, rules))
+            count += 1
+        }
+        lock.unlock()
+        return rules
+    }
+
+    static func hashContent(_ component: CalendarComponent, into hasher: inout Hasher) {
+        hasher.combine(component.name)
+        hasher.combine(component.properties.count)
+        for property in component.properties {
+            hasher.combine(property.name)
+            hasher.combine(property.value)
+            hasher.combine(property.parameters.count)
+            for parameter in property.parameters {
+                hasher.combine(parameter.name)
+                hasher.combine(parameter.values)
+            }
+        }
+        hasher.combine(component.components.count)
+        for sub in component.components { hashContent(sub, into: &hasher) }
+    }
+
+    /// Equal names, parameters and values, recursively; places ignored.
+    static func sameContent(_ a: CalendarComponent, _ b: CalendarComponent) -> Bool {
+        guard a.name == b.name, a.properties.count == b.properties.count, a.components.count == b.components.count else { return false }
+        for (p, q) in zip(a.properties, b.properties) {
+            guard p.name == q.name, p.value == q.value, p.parameters.count == q.parameters.count else { return false }
+            for (x, y) in zip(p.parameters, q.parameters) where x.name != y.name || x.values != y.values { return false }
+        }
+        for (x, y) in zip(a.components, b.components) where !sameContent(x, y) { return false }
+        return true
+    }
+}
