@@ -17,8 +17,9 @@ extension ReplayEngine {
     /// out is priced with the solver's potentials π (reduced cost `cost + π(request) − π(slot)`; a slot or cap cell
     /// not in the network takes the potential of its cell, or of the sink, which keeps its own arcs at reduced cost
     /// 0); arcs of negative reduced cost are added (the 8 most negative per request) and the flow solved again
-    /// (from scratch: after many additions that is faster than repairing it in place). When no arc is left with a negative reduced cost, the potentials prove the flow optimal for the
-    /// full network (AMO §9.3, complementary slackness), and the run says `exact: true`. It says `exact: false`
+    /// (from scratch: after many additions that is faster than repairing it in place). When no arc is left with a
+    /// negative reduced cost, the potentials prove the flow optimal for the full network (AMO §9.3, complementary
+    /// slackness), and the run says `exact: true`. It says `exact: false`
     /// only when `hindsightPricingRounds` rounds did not reach that proof. The first network also offers each
     /// request the slot `nearest` gave it in target, and those of `including` (see `hindsight(including:)`): by
     /// construction the result is then no worse than those runs even when it is not proven optimal.
