@@ -38,31 +38,6 @@ extension ReplayEngine {
         return PolicyRun(policy: .batch(windowSeconds: w), outcomes: outcomes, exact: exact)
     }
 
-    /// Every call known in advance, one exact assignment over the whole period: the most requests served in
-    /// target, then the least cost. Any policy's in-target bookings are a feasible assignment of this
-    /// problem (same feasibility rule, decisions no earlier than the call), so none serves more in target.
-    func runHindsight(progress: ((Double) -> Void)?) -> PolicyRun {
-        let inst = instance
-        let n = inst.requestCount
-        var state = ReplayState(inst)
-        var outcomes = [RequestOutcome](repeating: RequestOutcome(status: .unserved), count: n)
-        var group: [Int] = []
-        for r in 0 ..< n {
-            if let o = noSlotOutcome(r) { outcomes[r] = o } else { group.append(r) }
-        }
-        let perRequest = max(8, inst.options.hindsightArcLimit / max(1, group.count))
-        progress?(0.1)
-        let (assigned, exact) = assign(group, decisionAt: { inst.requestAt[$0] }, arcsPerRequest: perRequest, state: &state)
-        progress?(0.9)
-        for (k, q) in group.enumerated() {
-            if let (s, c) = assigned[k] { outcomes[q] = book(q, slot: s, candidate: c, state: &state) }
-        }
-        for (k, q) in group.enumerated() where assigned[k] == nil {
-            outcomes[q] = RequestOutcome(status: .unserved, reason: diagnose(q, decisionAt: inst.requestAt[q], state: &state))
-        }
-        return PolicyRun(policy: .hindsight, outcomes: outcomes, exact: exact)
-    }
-
     /// The exact assignment of `group` to free slots in target: a min-cost flow with request → slot arcs
     /// (cost weights.travelMinute × travel + weights.waitMinute × wait), slot → cap cell (1), cap cell → sink
     /// (cap left) and request → sink at a cost above any total of booking costs, so the most requests are

@@ -20,6 +20,12 @@ public struct ReplayEngine: Sendable {
         }
     }
 
+    /// `hindsight` whose first network also offers each request the slots `runs` gave it in target, so the result
+    /// is no worse than any of them (in target, then booking cost) even if pricing ran out of rounds.
+    public func hindsight(including runs: [PolicyRun], progress: ((Double) -> Void)? = nil) -> PolicyRun {
+        runHindsight(including: runs, progress: progress)
+    }
+
     // MARK: shared pieces
 
     /// Outcome for a request that needs no slot (vital, advice), or nil.

@@ -9,12 +9,17 @@ public struct ReplayOptions: Sendable, Hashable {
     public var outsideTargetGraceSeconds: Int64
     /// The cost of a booking in the exact policies: weights.travelMinute × travel + weights.waitMinute × wait.
     public var weights: CostWeights
-    /// Above this many request–slot arcs, `hindsight` keeps each request's cheapest arcs only (and says it is not exact).
+    /// Above this many request–slot arcs, `hindsight` starts from each request's cheapest arcs only, then adds the
+    /// arcs left out that the flow's potentials price below zero until none is left (still exact).
     public var hindsightArcLimit: Int
+    /// At most this many pricing rounds after the first solve; `hindsight` says `exact: false` when they did not
+    /// prove the optimum (0: no pricing at all, the optimum of the first network only).
+    public var hindsightPricingRounds: Int
 
     public init(maxTravelMinutes: Int = SlotQuery.defaultMaxTravelMinutes, outsideTargetGraceSeconds: Int64 = 24 * 3600,
-                weights: CostWeights = .defaults, hindsightArcLimit: Int = 4_000_000) {
+                weights: CostWeights = .defaults, hindsightArcLimit: Int = 4_000_000, hindsightPricingRounds: Int = 1_000) {
         self.maxTravelMinutes = maxTravelMinutes; self.outsideTargetGraceSeconds = outsideTargetGraceSeconds
         self.weights = weights; self.hindsightArcLimit = hindsightArcLimit
+        self.hindsightPricingRounds = hindsightPricingRounds
     }
 }

@@ -4,7 +4,8 @@ import SlotMatchCore
 /// - `nearest`: at the call, the feasible slot of the closest GP (earliest of theirs);
 /// - `ranked`: at the call, the operator's top-ranked slot (`SlotSearch`, the service's ranking);
 /// - `batch(seconds)`: requests gathered for a window, then the exact min-cost assignment at its end;
-/// - `hindsight`: the exact assignment of the whole period knowing every call: the bound on slots given in target;
+/// - `hindsight`: the exact assignment of the whole period knowing every call, most in target then least booking cost:
+///   no policy serves more in target, nor as many at a lower booking cost (docs/replay.md);
 /// - `logged`: what the log says was booked (its outcomes), measured with the same KPIs.
 public enum ReplayPolicy: Sendable, Hashable, CustomStringConvertible {
     case logged
