@@ -45,8 +45,10 @@ import Testing
     @Test func removingAPractitionerTakesExactlyTheirSlotsAndNeverServesMore() throws {
         let scratch = try Scratch(); defer { scratch.remove() }
         _ = try SlotMatchProcess.run(["simulate", "--days", "14", "--seed", "3", "--start", "2027-01-04", "--output", scratch.path("d.csv")])
-        let removed = "10241452928"
         let before = try Self.replay(scratch.path("d.csv"), [])
+        // The GP with the most slots offered over the fortnight.
+        let rows = ((before["policies"] as? [[String: Any]])?.first?["practitioners"] as? [[String: Any]]) ?? []
+        let removed = try #require(rows.max { ($0["slotsOffered"] as? Int ?? 0) < ($1["slotsOffered"] as? Int ?? 0) }?["key"] as? String)
         let after = try Self.replay(scratch.path("d.csv"), ["--remove-practitioner", removed])
         let theirs = try #require(Self.offered(before, removed))
         #expect(theirs > 0)
