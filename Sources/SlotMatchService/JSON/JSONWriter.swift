@@ -1,5 +1,6 @@
 /// Writes a `JSONValue` on one line, compact, members in their order (RFC 8259 §7 escapes: quote,
-/// backslash and control characters; everything else as UTF-8).
+/// backslash and control characters; everything else as UTF-8), or pretty with sorted keys for the CLI
+/// (`pretty(_:)`): one writer and one escaping routine for every JSON the service and the CLI print.
 public enum JSONWriter {
     public static func string(_ value: JSONValue) -> String {
         var out: [UInt8] = []
@@ -41,9 +42,57 @@ public enum JSONWriter {
         }
     }
 
+    /// The value pretty-printed with two-space indentation, object keys sorted (String order) and a final
+    /// line end: the CLI's byte-stable `--format json` layout. `[]` and `{}` when empty; `"key": value`.
+    /// DEL (0x7F) is left as is here, as the CLI always wrote it (both forms are valid RFC 8259 §7).
+    public static func pretty(_ value: JSONValue) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        writePretty(value, indent: 0, into: &out)
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func writePretty(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
+        func pad(_ level: Int) { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level)) }
+        switch value {
+        case .null, .bool, .number: write(value, into: &out)
+        case .string(let s): quote(s, escapingDelete: false, into: &out)
+        case .array(let items):
+            if items.isEmpty { out.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "]")]); return }
+            out.append(contentsOf: [UInt8(ascii: "["), 0x0A])
+            for (i, item) in items.enumerated() {
+                pad(indent + 1)
+                writePretty(item, indent: indent + 1, into: &out)
+                if i + 1 < items.count { out.append(UInt8(ascii: ",")) }
+                out.append(0x0A)
+            }
+            pad(indent)
+            out.append(UInt8(ascii: "]"))
+        case .object(let object):
+            if object.isEmpty { out.append(contentsOf: [UInt8(ascii: "{"), UInt8(ascii: "}")]); return }
+            out.append(contentsOf: [UInt8(ascii: "{"), 0x0A])
+            let order = object.keys.indices.sorted { object.keys[$0] < object.keys[$1] }
+            for (n, i) in order.enumerated() {
+                pad(indent + 1)
+                quote(object.keys[i], escapingDelete: false, into: &out)
+                out.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+                writePretty(object.values[i], indent: indent + 1, into: &out)
+                if n + 1 < order.count { out.append(UInt8(ascii: ",")) }
+                out.append(0x0A)
+            }
+            pad(indent)
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
     static let hexDigits = Array("0123456789abcdef".utf8)
 
-    public static func quote(_ s: String, into out: inout [UInt8]) {
+    /// A JSON string literal (RFC 8259 §7): quote and backslash escaped, `\n` `\r` `\t`, other control
+    /// characters (and DEL, unless `escapingDelete` is false) as `\u00XX`; everything else as UTF-8.
+    public static func quote(_ s: String, into out: inout [UInt8]) { quote(s, escapingDelete: true, into: &out) }
+
+    public static func quote(_ s: String, escapingDelete: Bool, into out: inout [UInt8]) {
         var s = s
         s.withUTF8 { bytes in
             out.append(0x22)
@@ -51,7 +100,7 @@ public enum JSONWriter {
             var runStart = 0
             for i in 0..<bytes.count {
                 let b = bytes[i]
-                guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F else { continue }
+                guard b < 0x20 || b == 0x22 || b == 0x5C || (b == 0x7F && escapingDelete) else { continue }
                 if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
                 runStart = i + 1
                 switch b {
