@@ -1,3 +1,5 @@
+import SlotMatchConfig
+
 /// Writes a `JSONValue` on one line, compact, members in their order (RFC 8259 §7 escapes: quote,
 /// backslash and control characters; everything else as UTF-8), or pretty with sorted keys for the CLI
 /// (`pretty(_:)`): one writer and one escaping routine for every JSON the service and the CLI print.
@@ -86,35 +88,12 @@ public enum JSONWriter {
         }
     }
 
-    static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// A JSON string literal (RFC 8259 §7): quote and backslash escaped, `\n` `\r` `\t`, other control
-    /// characters (and DEL, unless `escapingDelete` is false) as `\u00XX`; everything else as UTF-8.
-    public static func quote(_ s: String, into out: inout [UInt8]) { quote(s, escapingDelete: true, into: &out) }
+    /// A JSON string literal (RFC 8259 §7), written by the shared `SlotMatchConfig.JSONString`: quote and
+    /// backslash escaped, `\n` `\r` `\t`, other control characters (and DEL, unless `escapingDelete` is
+    /// false) as `\u00XX`; everything else as UTF-8.
+    public static func quote(_ s: String, into out: inout [UInt8]) { JSONString.quote(s, into: &out) }
 
     public static func quote(_ s: String, escapingDelete: Bool, into out: inout [UInt8]) {
-        var s = s
-        s.withUTF8 { bytes in
-            out.append(0x22)
-            // Fast path: copy runs that need no escape in one go.
-            var runStart = 0
-            for i in 0..<bytes.count {
-                let b = bytes[i]
-                guard b < 0x20 || b == 0x22 || b == 0x5C || (b == 0x7F && escapingDelete) else { continue }
-                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
-                runStart = i + 1
-                switch b {
-                case 0x22: out.append(0x5C); out.append(0x22)
-                case 0x5C: out.append(0x5C); out.append(0x5C)
-                case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
-                case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
-                case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
-                default:
-                    out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 15)]])
-                }
-            }
-            if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
-            out.append(0x22)
-        }
+        JSONString.quote(s, escapingDelete: escapingDelete, into: &out)
     }
 }
