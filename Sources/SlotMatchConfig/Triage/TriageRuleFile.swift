@@ -169,17 +169,6 @@ public enum TriageRuleFile {
         return "{" + parts.joined(separator: ", ") + "}"
     }
 
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
+    /// RFC 8259 §7 through the shared `JSONString` (DEL left as is, as rule files always had it).
+    static func quote(_ s: String) -> String { JSONString.quoted(s, escapingDelete: false) }
 }

@@ -1,3 +1,4 @@
+import SlotMatchConfig
 import SlotMatchCore
 
 /// Writes demand records as CSV (RFC 4180 quoting, `\n` line ends) or JSON Lines (keys in the fixed
@@ -69,22 +70,7 @@ public enum DemandLogWriter {
     }
 
     static func jsonQuoted(_ v: String, into out: inout String) {
-        // RFC 8259 §7: quote, backslash and control characters escaped.
-        out += "\""
-        for u in v.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else { out.unicodeScalars.append(u) }
-            }
-        }
-        out += "\""
+        // RFC 8259 §7, the shared escaping; DEL is left as is, as the demand log always wrote it.
+        JSONString.quote(v, escapingDelete: false, into: &out)
     }
 }

@@ -13,6 +13,12 @@ public struct JSONObject: Sendable, Hashable {
         values = members.map(\.1)
     }
 
+    /// An object from a dictionary, keys sorted (String order) so the member order never depends on hashing.
+    public init(sortingKeysOf dictionary: [String: JSONValue]) {
+        keys = dictionary.keys.sorted()
+        values = keys.map { dictionary[$0] ?? .null }
+    }
+
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 
@@ -34,4 +40,9 @@ public struct JSONObject: Sendable, Hashable {
     }
 
     public var members: [(key: String, value: JSONValue)] { Array(zip(keys, values)).map { (key: $0.0, value: $0.1) } }
+}
+
+/// `["key": value, …]` literals build an object in the order written (as `init(_:)` does: keys not compared).
+extension JSONObject: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (String, JSONValue)...) { self.init(elements) }
 }

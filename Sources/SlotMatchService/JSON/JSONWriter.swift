@@ -1,5 +1,8 @@
+import SlotMatchConfig
+
 /// Writes a `JSONValue` on one line, compact, members in their order (RFC 8259 §7 escapes: quote,
-/// backslash and control characters; everything else as UTF-8).
+/// backslash and control characters; everything else as UTF-8), or pretty with sorted keys for the CLI
+/// (`pretty(_:)`): one writer and one escaping routine for every JSON the service and the CLI print.
 public enum JSONWriter {
     public static func string(_ value: JSONValue) -> String {
         var out: [UInt8] = []
@@ -41,31 +44,56 @@ public enum JSONWriter {
         }
     }
 
-    static let hexDigits = Array("0123456789abcdef".utf8)
+    /// The value pretty-printed with two-space indentation, object keys sorted (String order) and a final
+    /// line end: the CLI's byte-stable `--format json` layout. `[]` and `{}` when empty; `"key": value`.
+    /// DEL (0x7F) is left as is here, as the CLI always wrote it (both forms are valid RFC 8259 §7).
+    public static func pretty(_ value: JSONValue) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        writePretty(value, indent: 0, into: &out)
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
+    }
 
-    public static func quote(_ s: String, into out: inout [UInt8]) {
-        var s = s
-        s.withUTF8 { bytes in
-            out.append(0x22)
-            // Fast path: copy runs that need no escape in one go.
-            var runStart = 0
-            for i in 0..<bytes.count {
-                let b = bytes[i]
-                guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F else { continue }
-                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
-                runStart = i + 1
-                switch b {
-                case 0x22: out.append(0x5C); out.append(0x22)
-                case 0x5C: out.append(0x5C); out.append(0x5C)
-                case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
-                case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
-                case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
-                default:
-                    out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 15)]])
-                }
+    static func writePretty(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
+        func pad(_ level: Int) { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level)) }
+        switch value {
+        case .null, .bool, .number: write(value, into: &out)
+        case .string(let s): quote(s, escapingDelete: false, into: &out)
+        case .array(let items):
+            if items.isEmpty { out.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "]")]); return }
+            out.append(contentsOf: [UInt8(ascii: "["), 0x0A])
+            for (i, item) in items.enumerated() {
+                pad(indent + 1)
+                writePretty(item, indent: indent + 1, into: &out)
+                if i + 1 < items.count { out.append(UInt8(ascii: ",")) }
+                out.append(0x0A)
             }
-            if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
-            out.append(0x22)
+            pad(indent)
+            out.append(UInt8(ascii: "]"))
+        case .object(let object):
+            if object.isEmpty { out.append(contentsOf: [UInt8(ascii: "{"), UInt8(ascii: "}")]); return }
+            out.append(contentsOf: [UInt8(ascii: "{"), 0x0A])
+            let order = object.keys.indices.sorted { object.keys[$0] < object.keys[$1] }
+            for (n, i) in order.enumerated() {
+                pad(indent + 1)
+                quote(object.keys[i], escapingDelete: false, into: &out)
+                out.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+                writePretty(object.values[i], indent: indent + 1, into: &out)
+                if n + 1 < order.count { out.append(UInt8(ascii: ",")) }
+                out.append(0x0A)
+            }
+            pad(indent)
+            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// A JSON string literal (RFC 8259 §7), written by the shared `SlotMatchConfig.JSONString`: quote and
+    /// backslash escaped, `\n` `\r` `\t`, other control characters (and DEL, unless `escapingDelete` is
+    /// false) as `\u00XX`; everything else as UTF-8.
+    public static func quote(_ s: String, into out: inout [UInt8]) { JSONString.quote(s, into: &out) }
+
+    public static func quote(_ s: String, escapingDelete: Bool, into out: inout [UInt8]) {
+        JSONString.quote(s, escapingDelete: escapingDelete, into: &out)
     }
 }

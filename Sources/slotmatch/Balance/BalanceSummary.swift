@@ -1,3 +1,4 @@
+import SlotMatchService
 import Foundation
 import SlotMatchBalance
 import SlotMatchCore
@@ -111,7 +112,7 @@ struct BalanceSummary {
                 .object(["request": .string(s.move.requestID), "toSlot": .int(Int(s.move.toSlotID)), "code": .string(s.code), "reason": .string(s.reason)])
             })
         }
-        return .object(object)
+        return .object(JSONObject(sortingKeysOf: object))
     }
 
     static func reportContent(territory: Territory, zone: ZoneRules, input: BalanceInput, plan: BalancePlan,

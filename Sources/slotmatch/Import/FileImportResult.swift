@@ -1,3 +1,4 @@
+import SlotMatchService
 import SlotMatchCore
 import SlotMatchStore
 
@@ -29,6 +30,6 @@ struct FileImportResult: Sendable {
             "errors": .array(errors.map(JSONValue.string)),
         ]
         if let movedTo { members["movedTo"] = .string(movedTo) }
-        return .object(members)
+        return .object(JSONObject(sortingKeysOf: members))
     }
 }

@@ -1,3 +1,4 @@
+import SlotMatchService
 import SlotMatchCore
 import SlotMatchReplay
 
@@ -12,7 +13,7 @@ enum ReplayOutput {
             "policies": .array(kpis.map(policy)),
         ]
         if let report { top["report"] = .string(report) }
-        return .object(top)
+        return .object(JSONObject(sortingKeysOf: top))
     }
 
     static func policy(_ k: PolicyKPIs) -> JSONValue {
@@ -24,7 +25,7 @@ enum ReplayOutput {
             "capPressure": load(k.capPressure),
         ]
         o["gapToHindsight"] = k.gapToHindsight.map { .int($0) } ?? .null
-        return .object(o)
+        return .object(JSONObject(sortingKeysOf: o))
     }
 
     static func group(_ g: KPIGroup) -> JSONValue {
@@ -33,7 +34,7 @@ enum ReplayOutput {
             "servedInTarget": .int(g.servedInTarget), "servedOutsideTarget": .int(g.servedOutsideTarget),
             "shareInTarget": .double((g.shareInTarget * 10_000).rounded() / 10_000),
             "unserved": .int(g.unserved),
-            "unservedByReason": .object(Dictionary(uniqueKeysWithValues: g.unservedByReason.map { ($0.key.rawValue, JSONValue.int($0.value)) })),
+            "unservedByReason": .object(JSONObject(sortingKeysOf: Dictionary(uniqueKeysWithValues: g.unservedByReason.map { ($0.key.rawValue, JSONValue.int($0.value)) }))),
             "samu": .int(g.samu), "advice": .int(g.advice),
             "travelMinutes": .object(["p50": .int(g.travelP50), "p90": .int(g.travelP90)]),
             "waitMinutes": .object(["p50": .int(g.waitP50), "p90": .int(g.waitP90)]),

@@ -1,19 +1,21 @@
 import SlotMatchService
 
-/// Converts the service's JSON values to the CLI's renderer (sorted keys, indented), so `--format json`
-/// of an operator command prints the same members as the service's answer.
-/// The service's JSON value (the CLI has its own `JSONValue` renderer).
+/// The service's JSON value (the same type as the CLI's `JSONValue`).
 typealias ServiceValue = SlotMatchService.JSONValue
 
+/// Reads the service's answers for the CLI. `cli` normalises an answer for `--format json` the way the CLI
+/// always printed it: whole numbers within Int64 as integers, other numbers in Swift's shortest double form,
+/// the first of duplicate keys kept.
 enum ServiceJSON {
     static func cli(_ v: ServiceValue) -> JSONValue {
         switch v {
-        case .null: return .null
-        case .bool(let b): return .bool(b)
-        case .number(let n): return n.int64.map { .int(Int($0)) } ?? .double(n.double)
-        case .string(let s): return .string(s)
+        case .null, .bool, .string: return v
+        case .number(let n): return n.int64.map { .int($0) } ?? .double(n.double)
         case .array(let items): return .array(items.map(cli))
-        case .object(let o): return .object(Dictionary(o.members.map { ($0.key, cli($0.value)) }, uniquingKeysWith: { a, _ in a }))
+        case .object(let o):
+            var out = JSONObject()
+            for (key, value) in o.members where out[key] == nil { out.set(key, cli(value)) }
+            return .object(out)
         }
     }
 

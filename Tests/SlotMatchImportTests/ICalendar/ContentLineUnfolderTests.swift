@@ -1,16 +1,12 @@
 import Testing
+import SlotMatchCore
 @testable import SlotMatchImport
 
-/// A seeded generator so that a failing case can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// A seeded generator so that a failing case can be replayed: the core's `SplitMix64`.
+typealias SeededGenerator = SplitMix64
+
+extension SplitMix64 {
+    init(state: UInt64) { self.init(seed: state) }
 }
 
 /// The obvious unfolding: split physical lines on LF, drop a trailing CR, glue a line starting with SPACE/TAB to the previous one.

@@ -2,18 +2,6 @@ import Testing
 @testable import SlotMatchImport
 import SlotMatchCore
 
-/// A small deterministic generator (SplitMix64), so that a failure replays.
-private struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Every reader, on every truncation and on random corruptions of a good file, either reads it or
 /// throws an `InputError` with the file name: it never crashes, hangs or throws anything else.
 @Suite struct MalformedInputTests {

@@ -1,5 +1,6 @@
 /// SplitMix64 (Steele, Lea & Flood, 2014): a tiny, fast, well-mixed generator whose whole state is one
 /// integer, so a seed fixes every number drawn on every platform. Foundation's random is never used.
+/// In the core (pure Swift) so the simulator, the benchmarks and every test target share the one copy.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     public private(set) var state: UInt64
 
