@@ -66,9 +66,9 @@ public struct CalendarAvailabilityReader: Sendable {
         let practitioner = try CalendarPractitionerReference.practitioner(of: calendar)
         let calendarTerms = try SlotTerms.read(calendar, inheriting: .default, duration: Self.durationSeconds)
         let territory = territoryZone
-        let zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules
+        let resolve: (String, SourcePlace) throws(InputError) -> ZoneRules
         if let lookup = zoneLookup {
-            zoneOf = { tzid, place throws(InputError) in
+            resolve = { tzid, place throws(InputError) in
                 if let rules = lookup(tzid, calendar) { return rules }
                 if tzid == territory.identifier { return territory }
                 throw InputError(place, "the time zone \"\(tzid)\" is not known",
@@ -77,7 +77,18 @@ public struct CalendarAvailabilityReader: Sendable {
         } else {
             // RFC 5545 §3.6.5: a TZID names the file's own VTIMEZONE first.
             let resolver = try TZIDResolver(calendar: calendar)
-            zoneOf = { tzid, place throws(InputError) in try resolver.rules(for: tzid, place: place) }
+            resolve = { tzid, place throws(InputError) in try resolver.rules(for: tzid, place: place) }
+        }
+        // A file names one TZID nearly everywhere: the last one resolved is kept, so a value in the same zone costs a
+        // string comparison, not a look-up (the zone of each DTSTART, DTEND, EXDATE, RDATE, RECURRENCE-ID).
+        var lastTZID: String?
+        var lastRules = territory
+        let zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules = { tzid, place throws(InputError) in
+            if let lastTZID, lastTZID == tzid { return lastRules }
+            let rules = try resolve(tzid, place)
+            lastTZID = tzid
+            lastRules = rules
+            return rules
         }
         let window = Window(from: from, to: to)
         var occurrences: [PublishedOccurrence] = []
