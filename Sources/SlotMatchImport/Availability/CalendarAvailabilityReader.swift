@@ -66,9 +66,9 @@ public struct CalendarAvailabilityReader: Sendable {
         let practitioner = try CalendarPractitionerReference.practitioner(of: calendar)
         let calendarTerms = try SlotTerms.read(calendar, inheriting: .default, duration: Self.durationSeconds)
         let territory = territoryZone
-        let zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules
+        let resolve: (String, SourcePlace) throws(InputError) -> ZoneRules
         if let lookup = zoneLookup {
-            zoneOf = { tzid, place throws(InputError) in
+            resolve = { tzid, place throws(InputError) in
                 if let rules = lookup(tzid, calendar) { return rules }
                 if tzid == territory.identifier { return territory }
                 throw InputError(place, "the time zone \"\(tzid)\" is not known",
@@ -77,7 +77,18 @@ public struct CalendarAvailabilityReader: Sendable {
         } else {
             // RFC 5545 §3.6.5: a TZID names the file's own VTIMEZONE first.
             let resolver = try TZIDResolver(calendar: calendar)
-            zoneOf = { tzid, place throws(InputError) in try resolver.rules(for: tzid, place: place) }
+            resolve = { tzid, place throws(InputError) in try resolver.rules(for: tzid, place: place) }
+        }
+        // A file names one TZID nearly everywhere: the last one resolved is kept, so a value in the same zone costs a
+        // string comparison, not a look-up (the zone of each DTSTART, DTEND, EXDATE, RDATE, RECURRENCE-ID).
+        var lastTZID: String?
+        var lastRules = territory
+        let zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules = { tzid, place throws(InputError) in
+            if let lastTZID, lastTZID == tzid { return lastRules }
+            let rules = try resolve(tzid, place)
+            lastTZID = tzid
+            lastRules = rules
+            return rules
         }
         let window = Window(from: from, to: to)
         var occurrences: [PublishedOccurrence] = []
@@ -354,16 +365,36 @@ public struct CalendarAvailabilityReader: Sendable {
     }
 
     static func isCancelled(_ component: CalendarComponent) -> Bool {
-        component.property("STATUS")?.value.trimmingSpaces.uppercased() == "CANCELLED"
+        component.property("STATUS").map { isWord($0.value, "CANCELLED") } ?? false
     }
 
     /// TRANSP:TRANSPARENT and `SNP` (any case) among the items of any CATEGORIES property.
     static func isSNPWindow(_ component: CalendarComponent) -> Bool {
-        guard component.property("TRANSP")?.value.trimmingSpaces.uppercased() == "TRANSPARENT" else { return false }
+        guard let transp = component.property("TRANSP"), isWord(transp.value, "TRANSPARENT") else { return false }
         for categories in component.properties where categories.name == "CATEGORIES" {
-            for item in TextValue.splitList(categories.value) where item.trimmingSpaces.uppercased() == "SNP" { return true }
+            for item in TextValue.splitList(categories.value) where isWord(item, "SNP") { return true }
         }
         return false
+    }
+
+    /// `text.trimmingSpaces.uppercased() == word` (`word` in upper-case ASCII), without building two strings per
+    /// component when `text` is plain ASCII; anything else (non-ASCII, a carriage return) takes that general reading.
+    static func isWord(_ text: String, _ word: String) -> Bool {
+        var bytes = text
+        let plain: Bool? = bytes.withUTF8 { p -> Bool? in
+            var start = 0, end = p.count
+            while start < end, p[start] == 0x20 || p[start] == 0x09 || p[start] == 0x0A { start += 1 }
+            while end > start, p[end - 1] == 0x20 || p[end - 1] == 0x09 || p[end - 1] == 0x0A { end -= 1 }
+            var letters = word.utf8.makeIterator()
+            for i in start ..< end {
+                let b = p[i]
+                if b >= 0x80 || b == 0x0D { return nil }
+                let upper = b >= 0x61 && b <= 0x7A ? b - 0x20 : b
+                guard let expected = letters.next(), expected == upper else { return false }
+            }
+            return letters.next() == nil
+        }
+        return plain ?? (text.trimmingSpaces.uppercased() == word)
     }
 
     /// `X-SLOT-DURATION` as exact seconds (days count 86 400 s: a slot is never stretched by a DST change).

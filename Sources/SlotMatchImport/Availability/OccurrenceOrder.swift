@@ -47,7 +47,7 @@ enum OccurrenceOrder {
                 if o[a].end != o[b].end { if o[a].end < o[b].end { continue } else { return false } }
                 let ka = rank(o[a].kind), kb = rank(o[b].kind)
                 if ka != kb { if ka < kb { continue } else { return false } }
-                if o[b].uid < o[a].uid { return false }
+                if o[a].origin !== o[b].origin, o[b].uid < o[a].uid { return false }
             }
             return true
         }
@@ -97,19 +97,20 @@ enum OccurrenceOrder {
     /// Sorts `occurrences` into this order, stable on the order given.
     static func sort(_ occurrences: inout [PublishedOccurrence]) {
         guard occurrences.count > 1, !isSorted(occurrences) else { return }
-        // Rank the distinct UIDs by String order. Occurrences of one component come together and share their UID's
-        // storage, so comparing with the previous UID (an identity check) spares nearly every dictionary lookup.
+        // Rank the distinct UIDs by String order. Occurrences of one component come together and share their
+        // `OccurrenceOrigin`, so comparing with the previous origin (an identity check) spares nearly every lookup.
         var uidIndex: [String: Int] = [:]
         var uids: [String] = []
         var uidOf = [Int](repeating: 0, count: occurrences.count)
-        var previous: String?
+        var previous: OccurrenceOrigin?
         var previousIndex = 0
         for position in occurrences.indices {
-            let uid = occurrences[position].uid
-            if let previous, previous == uid {
+            let origin = occurrences[position].origin
+            if let previous, previous === origin {
                 uidOf[position] = previousIndex
                 continue
             }
+            let uid = origin.uid
             let index: Int
             if let known = uidIndex[uid] { index = known } else {
                 index = uids.count
@@ -117,7 +118,7 @@ enum OccurrenceOrder {
                 uids.append(uid)
             }
             uidOf[position] = index
-            previous = uid
+            previous = origin
             previousIndex = index
         }
         var rankOf = [UInt64](repeating: 0, count: uids.count)

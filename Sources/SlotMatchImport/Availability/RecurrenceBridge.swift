@@ -57,7 +57,9 @@ enum RecurrenceBridge {
         var overLimit = false
         set.forEachOccurrence(from: window.from.adding(seconds: -bound), to: window.to) { instanceStart in
             if !excludedDays.isEmpty, excludedDays.contains(timing.zone.localTime(of: instanceStart).date.daysSinceEpoch) { return true }
-            let end = periodEnds[instanceStart.secondsSinceEpoch] ?? timing.end(of: instanceStart)
+            // Periods are rare: no hashing per instance when there are none.
+            let end = periodEnds.isEmpty ? timing.end(of: instanceStart)
+                : periodEnds[instanceStart.secondsSinceEpoch] ?? timing.end(of: instanceStart)
             if window.keeps(instanceStart, end) {
                 result.append(ComponentInstance(recurrenceID: instanceStart, start: instanceStart, end: end))
                 if result.count > limit { overLimit = true; return false }

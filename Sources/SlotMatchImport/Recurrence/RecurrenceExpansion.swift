@@ -104,8 +104,9 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
     }
 
     private mutating func clearPeriod() {
-        bases.removeAll(keepingCapacity: true)
-        picked.removeAll(keepingCapacity: true)
+        // Emptied only when not empty: `picked` is used by BYSETPOS rules alone, and `removeAll` is not free.
+        if !bases.isEmpty { bases.removeAll(keepingCapacity: true) }
+        if !picked.isEmpty { picked.removeAll(keepingCapacity: true) }
         baseIndex = 0; timeIndex = 0; pickedIndex = 0
     }
 

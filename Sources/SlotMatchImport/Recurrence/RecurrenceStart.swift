@@ -38,6 +38,6 @@ public enum RecurrenceStart: Sendable, Hashable {
     /// gap and a repeated autumn time as its first occurrence.
     public var instant: Instant {
         if case .utc(let i) = self { return i }
-        return zone.instant(of: local)
+        return zone.wallInstant(of: local)
     }
 }

@@ -6,9 +6,9 @@ public enum TextValue {
     /// Decodes `\\` `\;` `\,` `\n` `\N`. Any other escaped character stands for itself; a lone trailing
     /// backslash is kept (lenient: it is not worth rejecting an agenda for).
     public static func unescape(_ text: String) -> String {
-        if !text.utf8.contains(0x5C) { return text }
+        // Searched in the contiguous bytes (no generic walk of the UTF-8 view): most values have no backslash.
         var copy = text
-        return copy.withUTF8 { unescape($0) }
+        return copy.withUTF8 { $0.contains(0x5C) ? unescape($0) : text }
     }
 
     /// Splits a TEXT list (CATEGORIES, RESOURCES) on unescaped commas and unescapes each item.
