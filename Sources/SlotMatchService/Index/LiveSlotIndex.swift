@@ -19,6 +19,9 @@ public final class LiveSlotIndex {
     /// The roster GPs in index order (index position = `Int32` practitioner number of the matching engine).
     public private(set) var practitioners: [Practitioner]
     public private(set) var numberOfPractitioner: [RPPS: Int32]
+    /// Each indexed GP as a search answer shows it, `{"rpps", "name", "commune"}`, built once per rebuild
+    /// rather than once per answered slot.
+    public private(set) var practitionerJSON: [JSONValue] = []
     /// Where each indexed GP practises (own coordinates, else the commune centre).
     public private(set) var locations: [GeoPoint]
     private let store: Store
@@ -131,6 +134,10 @@ public final class LiveSlotIndex {
         coveredWeeks = weeks
         coverageStale = false
         practitioners = kept
+        practitionerJSON = kept.map { gp in
+            .members([("rpps", .string(gp.rpps.digits)), ("name", .string(gp.displayName)),
+                      ("commune", .string(gp.site.communeInsee))])
+        }
         numberOfPractitioner = numbers
         locations = points
         changeSequence = sequence

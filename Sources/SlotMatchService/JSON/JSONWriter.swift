@@ -24,7 +24,7 @@ public enum JSONWriter {
         case .bool(let b):
             if b { out.append(contentsOf: [0x74, 0x72, 0x75, 0x65]) } else { out.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65]) }
         case .number(let n): out.append(contentsOf: n.text.utf8)
-        case .string(let s): quote(s, into: &out)
+        case .string(let s): quotePlain(s, into: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
@@ -36,7 +36,7 @@ public enum JSONWriter {
             out.append(UInt8(ascii: "{"))
             for i in 0..<object.count {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                quote(object.keys[i], into: &out)
+                quotePlain(object.keys[i], into: &out)
                 out.append(UInt8(ascii: ":"))
                 write(object.values[i], into: &out)
             }
@@ -86,6 +86,21 @@ public enum JSONWriter {
             pad(indent)
             out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// `quote` for the common case of printable ASCII without quote or backslash (every key, instant, code
+    /// and id of an answer): the bytes copied between quotes in one go; anything else goes to `quote`, so
+    /// the bytes written are the same.
+    @inline(__always)
+    static func quotePlain(_ s: String, into out: inout [UInt8]) {
+        let done = s.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            for c in b where c < 0x20 || c == 0x22 || c == 0x5C || c >= 0x7F { return false }
+            out.append(0x22)
+            out.append(contentsOf: b)
+            out.append(0x22)
+            return true
+        } ?? false
+        if !done { quote(s, into: &out) }
     }
 
     /// A JSON string literal (RFC 8259 §7), written by the shared `SlotMatchConfig.JSONString`: quote and

@@ -85,11 +85,9 @@ extension RegulationDesk {
     }
 
     func json(_ r: RankedSlot) -> JSONValue {
-        let gp = slots.practitioners[Int(r.practitioner)]
-        return .members([
+        .members([
             ("slot", .int(r.slotID)),
-            ("practitioner", .members([("rpps", .string(gp.rpps.digits)), ("name", .string(gp.displayName)),
-                                       ("commune", .string(gp.site.communeInsee))])),
+            ("practitioner", slots.practitionerJSON[Int(r.practitioner)]),
             ("start", .string(InstantText.iso8601(Instant(secondsSinceEpoch: r.start)))),
             ("end", .string(InstantText.iso8601(Instant(secondsSinceEpoch: r.end)))),
             ("mode", .string(r.mode.rawValue)),

@@ -8,9 +8,13 @@ import SlotMatchCore
 public final class ParamReader {
     public let path: String
     private let object: JSONObject
-    private var read: Set<String> = []
+    /// Which members were read, by member position (no hashing per request).
+    private var read: [Bool]
 
-    init(object: JSONObject, path: String) { self.object = object; self.path = path }
+    init(object: JSONObject, path: String) {
+        self.object = object; self.path = path
+        read = [Bool](repeating: false, count: object.count)
+    }
 
     /// The reader of a request's `params`: an object, or absent (no parameters). JSON-RPC 2.0 §4.2 allows
     /// arrays too, but every method here takes named parameters only.
@@ -34,13 +38,14 @@ public final class ParamReader {
 
     /// The raw member, marked read.
     public func raw(_ key: String) -> JSONValue? {
-        read.insert(key)
-        return object[key]
+        guard let i = object.keys.firstIndex(of: key) else { return nil }
+        read[i] = true
+        return object.values[i]
     }
 
     /// Refuses members that no read asked for.
     public func finish() throws(RPCError) {
-        for key in object.keys where !read.contains(key) {
+        for (i, key) in object.keys.enumerated() where !read[i] {
             throw .invalidParams(path: childPath(key), "unknown parameter \"\(key)\"",
                                  remedy: "Remove it, or check its spelling against docs/service.md.")
         }

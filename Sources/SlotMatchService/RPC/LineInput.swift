@@ -26,6 +26,15 @@ public struct LineInput {
         buffer = [UInt8](repeating: 0, count: 64 << 10)
     }
 
+    /// Whether `next()` can answer without reading (and so without waiting for the writer): a whole line
+    /// is already in the buffer, or the input has ended. `serve` writes its pending answers out before it
+    /// would wait, so no answer is held back while more input is not yet there.
+    public var hasBufferedLine: Bool {
+        if atEOF { return true }
+        guard start < end else { return false }
+        return buffer.withUnsafeBufferPointer { b in memchr(b.baseAddress! + start, 0x0A, end - start) != nil }
+    }
+
     /// The next line, or nil at end of input.
     public mutating func next() -> Line? {
         while true {
