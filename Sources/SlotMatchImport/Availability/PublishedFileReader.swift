@@ -1,3 +1,4 @@
+import SlotMatchConfig
 import SlotMatchCore
 
 /// Reads any published agenda file into availability: recognises its format from its bytes
@@ -9,7 +10,7 @@ public struct PublishedFileReader: Sendable {
     /// Largest file accepted, in bytes (`--max-file-size`; default 64 MiB).
     public var sizeLimit: Int
 
-    public static let defaultSizeLimit = 64 << 20
+    public static let defaultSizeLimit = FileInput.maximumBytes
 
     public init(territoryZone: ZoneRules,
                 zoneLookup: CalendarAvailabilityReader.ZoneLookup? = nil,

@@ -1,3 +1,4 @@
+import SlotMatchConfig
 import SlotMatchCore
 
 /// Reads an iCalendar stream (RFC 5545) into the shared component model, over bytes.
@@ -8,7 +9,7 @@ import SlotMatchCore
 /// Every failure is an `InputError` naming `file:line:column`.
 public enum ICalendarParser {
     /// 64 MiB: far above any real agenda export, low enough that a hostile file cannot exhaust memory.
-    public static let defaultSizeLimit = 64 * 1024 * 1024
+    public static let defaultSizeLimit = FileInput.maximumBytes
     /// Components nest a few levels deep in practice (VCALENDAR > VTIMEZONE > STANDARD); deeper is hostile.
     public static let maximumNesting = 32
 

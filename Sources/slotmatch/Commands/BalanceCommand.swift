@@ -44,9 +44,7 @@ enum BalanceCommand {
         }
         let store = try file.open()
         let territory = try context.territory()
-        guard let zone = ZoneInfoDatabase.system.rules(for: territory.timeZoneIdentifier) else {
-            throw CommandFailure("the time zone \(territory.timeZoneIdentifier) is not in \(ZoneInfoDatabase.defaultDirectory): install tzdata")
-        }
+        let zone = try territory.zoneRules()
         let now = context.now
         let end = now.adding(seconds: horizon)
         let snapshot = try store.balanceSnapshot(from: now, to: end, weekZone: zone)

@@ -13,7 +13,7 @@ struct DemoSession {
         let now = context.now
         let roster = try store.practitioners()
         let desk = try RegulationDesk(store: store, territory: territory, rules: try DeskSession.rules(context), weights: .defaults,
-                                      zone: try DeskSession.zone(territory), clock: { now })
+                                      zone: try territory.zoneRules(), clock: { now })
         let server = RPCServer()
         desk.install(on: server)
         let commune = roster.first?.site.communeInsee ?? "78517"

@@ -39,15 +39,6 @@ struct DeskSession {
         return w
     }
 
-    /// The territory's zone rules (for the SNP week), from the system's zoneinfo.
-    static func zone(_ territory: Territory) throws -> ZoneRules {
-        guard let rules = ZoneInfoDatabase.system.rules(for: territory.timeZoneIdentifier) else {
-            throw InputError(SourcePlace(), "the time zone \(territory.timeZoneIdentifier) of the territory is not in /usr/share/zoneinfo",
-                             remedy: "Install the tzdata package, or fix the territory's timeZone.")
-        }
-        return rules
-    }
-
     /// Opens the desk on an existing database (`clock`: the pinned `--now`, or the live clock for `serve`).
     static func open(_ context: CommandContext, clock: (@Sendable () -> Instant)? = nil, log: @escaping (String) -> Void = { _ in }) throws -> DeskSession {
         let file = DatabaseFile(path: context.databasePath)
@@ -57,7 +48,7 @@ struct DeskSession {
         let territory = try context.territory()
         let now = context.now
         let desk = try RegulationDesk(store: try file.open(), territory: territory, rules: try rules(context), weights: try weights(context),
-                                      zone: try zone(territory), clock: clock ?? { now }, log: log)
+                                      zone: try territory.zoneRules(), clock: clock ?? { now }, log: log)
         return DeskSession(desk: desk)
     }
 

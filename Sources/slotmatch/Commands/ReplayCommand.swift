@@ -32,7 +32,7 @@ enum ReplayCommand {
 
     static func run(_ context: CommandContext) throws {
         let territory = try context.territory()
-        let zone = try zone(of: territory)
+        let zone = try territory.zoneRules()
         guard let demandPath = context.arguments.argument("demand") else { throw CommandFailure("no demand log given") }
         guard let data = FileManager.default.contents(atPath: demandPath) else {
             throw InputError(SourcePlace(file: demandPath), "the demand log cannot be read", remedy: "Check the path; write one with `slotmatch simulate`.")
@@ -142,14 +142,6 @@ enum ReplayCommand {
         }
         let store = try Store(path: copy)
         return ReplaySupply(practitioners: try store.practitioners(), slots: try store.freeSlots(from: from, to: to))
-    }
-
-    static func zone(of territory: Territory) throws -> ZoneRules {
-        guard let rules = ZoneInfoDatabase.system.rules(for: territory.timeZoneIdentifier) else {
-            throw InputError(SourcePlace(jsonPath: "$.timeZone"), "the time zone \(territory.timeZoneIdentifier) is not in the system's zoneinfo",
-                             remedy: "Install tzdata, or name an IANA zone such as Europe/Paris in the territory file.")
-        }
-        return rules
     }
 
     /// Writes through a temporary file in the same folder, then renames: never a half-written file.

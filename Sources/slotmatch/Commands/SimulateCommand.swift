@@ -27,7 +27,7 @@ enum SimulateCommand {
 
     static func run(_ context: CommandContext) throws {
         let territory = try context.territory()
-        let zone = try ReplayCommand.zone(of: territory)
+        let zone = try territory.zoneRules()
         guard let days = Int(context.arguments.value("days") ?? "14"), days > 0, days <= 3660 else {
             throw InputError(SourcePlace(file: "--days"), "the number of days must be a whole number from 1 to 3660", remedy: "Give e.g. --days 14.")
         }

@@ -18,11 +18,7 @@ struct ImportSetup {
 
     init(_ context: CommandContext) throws {
         territory = try context.territory()
-        guard let rules = ZoneInfoDatabase.system.rules(for: territory.timeZoneIdentifier) else {
-            throw InputError(SourcePlace(), "the time zone \(territory.timeZoneIdentifier) of the territory is not in /usr/share/zoneinfo",
-                             remedy: "Install the tzdata package, or fix the territory's timeZone.")
-        }
-        zone = rules
+        zone = try territory.zoneRules()
         maxFileSize = try ImportSetup.positiveInteger(context, "max-file-size") ?? PublishedFileBytes.defaultLimit
         let horizon = try ImportSetup.positiveInteger(context, "horizon") ?? ImportPreparation.defaultHorizonDays
         reader = PublishedFileReader(territoryZone: zone, sizeLimit: maxFileSize)
