@@ -27,8 +27,6 @@ public struct InboxFolder: Sendable {
         public var processingPath: String
     }
 
-    static let reservedNames: Set<String> = ["imported", "rejected", ".processing"]
-
     /// Files waiting in `DIR/<folder>/`, sorted by folder then name; hidden files and the
     /// `imported/`, `rejected/`, `.processing/` folders are skipped.
     public func pendingFiles() throws(InputError) -> [PendingFile] {
@@ -44,7 +42,7 @@ public struct InboxFolder: Sendable {
             let folderPath = root + "/" + folder
             guard fm.fileExists(atPath: folderPath, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
             for name in ((try? fm.contentsOfDirectory(atPath: folderPath)) ?? []).sorted()
-            where !name.hasPrefix(".") && !InboxFolder.reservedNames.contains(name) {
+            where !PublishedFileListing.isSkipped(name) {
                 let path = folderPath + "/" + name
                 guard fm.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
                 files.append(PendingFile(folder: folder, name: name, path: path))

@@ -26,18 +26,9 @@ public enum ReplaySupplyFolder {
             if FileManager.default.fileExists(atPath: rosterPath) {
                 practitioners = try RosterFile.load(path: rosterPath, territory: territory)
             }
-            let walker = FileManager.default.enumerator(atPath: path)
-            while let relative = walker?.nextObject() as? String {
-                let full = (path as NSString).appendingPathComponent(relative)
-                var dir: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: full, isDirectory: &dir), !dir.boolValue else { continue }
-                let ext = (relative as NSString).pathExtension.lowercased()
-                let parts = relative.split(separator: "/")
-                guard agendaExtensions.contains(ext), (relative as NSString).lastPathComponent != "roster.csv",
-                      !parts.contains(where: { $0 == "imported" || $0 == "rejected" || $0.hasPrefix(".") }) else { continue }
-                files.append(full)
-            }
-            files.sort()
+            files = PublishedFileListing.files(in: [path]).filter {
+                agendaExtensions.contains(($0 as NSString).pathExtension.lowercased()) && ($0 as NSString).lastPathComponent != "roster.csv"
+            }.sorted()
         } else {
             files = [path]
         }

@@ -33,20 +33,8 @@ struct ImportSetup {
         return value
     }
 
-    /// The files named on the command line, each folder replaced by the files inside it (sorted, recursively;
-    /// hidden files and the inbox's `imported/`, `rejected/` and `.processing/` folders skipped).
-    static func expand(_ paths: [String]) -> [String] {
-        var files: [String] = []
-        let fm = FileManager.default
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { files.append(path); continue }
-            let children = ((try? fm.contentsOfDirectory(atPath: path)) ?? []).sorted()
-            let kept = children.filter { !$0.hasPrefix(".") && $0 != "imported" && $0 != "rejected" }
-            files += expand(kept.map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 })
-        }
-        return files
-    }
+    /// The files named on the command line, each folder replaced by the agendas below it.
+    static func expand(_ paths: [String]) -> [String] { PublishedFileListing.files(in: paths) }
 
     /// The stable source name of a published file: its file name.
     static func source(of path: String) -> String { (path as NSString).lastPathComponent }
