@@ -25,8 +25,8 @@ import Testing
         ].joined(separator: "\r\n") + "\r\n"
     }
 
-    func database(_ s: Scratch) throws -> String {
-        let db = s.path("s.db")
+    func database(_ s: Scratch, name: String = "s") throws -> String {
+        let db = s.path(name + ".db")
         let roster = try s.write("roster.csv", ImportCommandTests.roster)
         #expect(try SlotMatchProcess.run(["roster", "import", roster, "--db", db, "--now", ImportCommandTests.now]).status == 0)
         return db
@@ -164,5 +164,54 @@ import Testing
         let (named, ok) = try importJSON([file, "--practitioner", ImportCommandTests.otherGP], db: db)
         #expect(named == 0)
         #expect(ok[0]["practitioner"] as? String == ImportCommandTests.otherGP)
+    }
+
+    /// `--jobs` reads several files at once but writes them in order: the same results, the same slots, for any N.
+    @Test func importIsTheSameForAnyNumberOfJobs() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        let folder = s.path("agendas")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // Nine agendas of two GPs with different window ends (so later files replace earlier slots), and a bad one.
+        for i in 0 ..< 9 {
+            let rpps = i % 2 == 0 ? ImportCommandTests.gp : ImportCommandTests.otherGP
+            try Data(ImportCommandTests.agenda(rpps: rpps, end: "\(18 + i % 2)\(i % 6)000").utf8)
+                .write(to: URL(fileURLWithPath: "\(folder)/agenda-\(i).ics"))
+        }
+        try Data("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n".utf8).write(to: URL(fileURLWithPath: "\(folder)/agenda-4b.ics"))
+        var answers: [String] = []
+        var slots: [[String]] = []
+        for jobs in ["1", "3", "8"] {
+            let db = try database(s, name: "jobs-" + jobs)
+            let (status, files) = try importJSON([folder, "--jobs", jobs], db: db)
+            #expect(status == 1)
+            #expect(files.count == 10)
+            answers.append(files.map { "\(($0["path"] as? String) ?? "") \(($0["status"] as? String) ?? "") \(ImportCommandTests.counts($0)) \(($0["errors"] as? [String]) ?? [])" }
+                .joined(separator: "\n"))
+            let store = try Store(path: db)
+            var held: [String] = []
+            for gp in [ImportCommandTests.gp, ImportCommandTests.otherGP] {
+                for slot in try store.slots(practitioner: try RPPS(gp), from: Instant(secondsSinceEpoch: 0),
+                                            to: Instant(secondsSinceEpoch: 4_000_000_000)) {
+                    held.append("\(gp) \(slot.start.secondsSinceEpoch) \(slot.end.secondsSinceEpoch)")
+                }
+            }
+            slots.append(held)
+        }
+        #expect(answers[0].contains("agenda-4b.ics rejected"))
+        #expect(!slots[0].isEmpty)
+        #expect(answers[1] == answers[0] && answers[2] == answers[0])
+        #expect(slots[1] == slots[0] && slots[2] == slots[0])
+    }
+
+    @Test func jobsMustBeAPositiveNumber() throws {
+        let s = try Scratch()
+        defer { s.remove() }
+        let db = try database(s)
+        let file = try s.write("agenda.ics", ImportCommandTests.agenda())
+        let r = try SlotMatchProcess.run(["import", file, "--jobs", "0", "--db", db, "--now", ImportCommandTests.now])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("--jobs"))
+        #expect(try Store(path: db).storeStatistics().slots == 0)
     }
 }

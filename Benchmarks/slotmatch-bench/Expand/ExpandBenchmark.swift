@@ -3,18 +3,20 @@ import SlotMatchConfig
 import SlotMatchCore
 import SlotMatchImport
 
-/// `slotmatch-bench expand DIR|FILE [--from ISO] [--to ISO] [--zone TZ] [--zones file|system] [--dump FILE]`, and
+/// `slotmatch-bench expand DIR|FILE [--from ISO] [--to ISO] [--zone TZ] [--zones file|system] [--jobs N] [--dump FILE]`, and
 /// `slotmatch-bench expand FILE --parse-only [--runs N]`.
 ///
 /// The SlotMatch side of `Scripts/bench-import` (docs/benchmarks.md): reads every `.ics` file into memory
 /// first, then times only what the importer does with the bytes, `PublishedFileReader.read` (format
 /// detection, `ICalendarParser`, TZID resolution against the file's VTIMEZONE, recurrence expansion with
 /// EXDATE and RECURRENCE-ID overrides) over [from, to), on one core, and prints the same JSON line as the
-/// peers: `{"tool":"slotmatch","files":N,"bytes":B,"occurrences":K,"seconds":S}`.
+/// peers: `{"tool":"slotmatch","files":N,"bytes":B,"occurrences":K,"seconds":S}`. With `--jobs N` (N > 1) the files
+/// are read N at a time (`ConcurrentFileWork`, what `slotmatch import --jobs` does) and the tool is
+/// `slotmatch-parallel`, with `"jobs":N`: a separate figure, never the one-core one.
 /// `--parse-only` times `ICalendarParser.parse` alone (best of `--runs`, default 3): the raw parse MB/s.
 enum ExpandBenchmark {
     static let usage = "USAGE: slotmatch-bench expand DIR|FILE [--from 2027-01-01T00:00:00Z] [--to 2028-01-01T00:00:00Z] "
-        + "[--zone Europe/Paris] [--zones file|system] [--dump FILE] [--parse-only [--runs N]]"
+        + "[--zone Europe/Paris] [--zones file|system] [--jobs N] [--dump FILE] [--parse-only [--runs N]]"
 
     static func run(_ args: [String]) -> Int32 {
         guard let options = ExpandOptions(args) else {
@@ -41,19 +43,37 @@ enum ExpandBenchmark {
         var occurrences = 0
         var failures: [InputError] = []
         let t0 = monotonicSeconds()
-        for (name, bytes) in zip(corpus.names, corpus.contents) {
-            do throws(InputError) {
-                for availability in try reader.read(bytes: bytes, file: name, from: options.from, to: options.to) {
-                    occurrences += availability.occurrences.count
+        if options.jobs == 1 {
+            for (name, bytes) in zip(corpus.names, corpus.contents) {
+                do throws(InputError) {
+                    for availability in try reader.read(bytes: bytes, file: name, from: options.from, to: options.to) {
+                        occurrences += availability.occurrences.count
+                    }
+                } catch {
+                    failures.append(error)
                 }
-            } catch {
-                failures.append(error)
+            }
+        } else {
+            let names = corpus.names, contents = corpus.contents, from = options.from, to = options.to
+            let counts = ConcurrentFileWork.map(names.count, jobs: options.jobs) { i -> Result<Int, InputError> in
+                do throws(InputError) {
+                    return .success(try reader.read(bytes: contents[i], file: names[i], from: from, to: to).reduce(0) { $0 + $1.occurrences.count })
+                } catch {
+                    return .failure(error)
+                }
+            }
+            for count in counts {
+                switch count {
+                case .success(let n): occurrences += n
+                case .failure(let error): failures.append(error)
+                }
             }
         }
         let seconds = monotonicSeconds() - t0
         for failure in failures.prefix(5) { writeStandardError("slotmatch-bench expand: \(failure)\n") }
         if let path = options.dump { dump(corpus, reader: reader, options: options, to: path) }
-        print(#"{"tool":"slotmatch","files":\#(corpus.names.count),"bytes":\#(corpus.bytes),"occurrences":\#(occurrences),"#
+        let tool = options.jobs == 1 ? "slotmatch" : "slotmatch-parallel"
+        print(#"{"tool":"\#(tool)","jobs":\#(options.jobs),"files":\#(corpus.names.count),"bytes":\#(corpus.bytes),"occurrences":\#(occurrences),"#
               + #""seconds":\#(fixed(seconds)),"zones":"\#(options.zones)","read_failures":\#(failures.count)}"#)
         return failures.isEmpty ? 0 : 65
     }

@@ -13,6 +13,8 @@ struct ExpandOptions {
     var zones = "file"
     var parseOnly = false
     var runs = 3
+    /// Files read at once (`ConcurrentFileWork`, as `slotmatch import --jobs`); 1 (the default) is one core.
+    var jobs = 1
 
     /// nil when an option is unknown, lacks its value or has a bad one.
     init?(_ args: [String]) {
@@ -31,6 +33,7 @@ struct ExpandOptions {
             case "--dump": guard let v = value() else { return nil }; dump = v
             case "--zones": guard let v = value(), v == "file" || v == "system" else { return nil }; zones = v
             case "--runs": guard let v = value(), let n = Int(v), n > 0 else { return nil }; runs = n
+            case "--jobs": guard let v = value(), let n = Int(v), n > 0 else { return nil }; jobs = n
             case "--parse-only": parseOnly = true
             default:
                 if arg.hasPrefix("--") { return nil }

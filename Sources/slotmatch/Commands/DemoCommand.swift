@@ -72,15 +72,16 @@ enum DemoCommand {
     /// inbox mode, so that the demo never moves the committed files.
     static func importSchedules(_ schedules: String, into store: Store, scratch: String, context: CommandContext) throws -> [FileImportResult] {
         let setup = try ImportSetup(context)
-        let importer = PublishedFileImporter(store: store, preparation: setup.preparation, maxFileSize: setup.maxFileSize, now: context.now)
+        let importer = PublishedFileImporter(store: store, preparation: setup.preparation, maxFileSize: setup.maxFileSize, now: context.now,
+                                             jobs: ConcurrentFileWork.availableCores)
         let fm = FileManager.default
         let folders = ((try? fm.contentsOfDirectory(atPath: schedules)) ?? []).sorted()
             .filter { $0 != "inbox" && !$0.hasPrefix(".") }
             .map { (schedules as NSString).appendingPathComponent($0) }
             .filter { var d: ObjCBool = false; return fm.fileExists(atPath: $0, isDirectory: &d) && d.boolValue }
-        var results = ImportSetup.expand(folders).map {
-            importer.importFile(path: $0, source: ImportSetup.source(of: $0), authority: .fileItself)
-        }
+        var results = importer.importFiles(ImportSetup.expand(folders).map {
+            PublishedFileImporter.PendingFile(path: $0, source: ImportSetup.source(of: $0), authority: .fileItself)
+        })
         let inbox = (schedules as NSString).appendingPathComponent("inbox")
         if fm.fileExists(atPath: inbox) {
             let copy = (scratch as NSString).appendingPathComponent("inbox")

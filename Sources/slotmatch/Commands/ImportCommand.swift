@@ -1,8 +1,8 @@
 import SlotMatchCore
 import SlotMatchImport
 
-/// `slotmatch import FILE|DIR… [--practitioner RPPS] [--horizon DAYS]` and `slotmatch import --inbox DIR`:
-/// published agendas into the store, one transaction per file.
+/// `slotmatch import FILE|DIR… [--practitioner RPPS] [--horizon DAYS] [--jobs N]` and `slotmatch import --inbox DIR`:
+/// published agendas into the store, one transaction per file (several files read at once, written in order).
 enum ImportCommand {
     static let spec = CommandSpec(
         path: ["import"],
@@ -14,6 +14,8 @@ enum ImportCommand {
             the file no longer covers is reported as a conflict and stays booked); an identical file is 'unchanged'.
             With --inbox DIR, DIR/<RPPS>/ holds each GP's files: a file may only change that GP's slots, and each
             processed file moves to imported/ or rejected/ (with <file>.errors.txt) beside it.
+            --jobs N reads and expands N files at once (default: the cores available); they are still written one
+            transaction at a time, in order, so the result does not depend on N.
             Exit status: 0 every file imported, 1 some rejected, 65 none could be read.
             """,
         arguments: [ArgumentSpec("files", help: "Published files, or folders of them.", isOptional: true, isVariadic: true)],
@@ -22,6 +24,7 @@ enum ImportCommand {
             .value("practitioner", placeholder: "rpps", help: "The GP the files belong to (when they do not say)."),
             ImportSetup.horizonOption,
             ImportSetup.maxFileSizeOption,
+            .value("jobs", placeholder: "n", help: "Files read and expanded at once.", default: "the cores available"),
         ],
         printsData: true,
         run: run)
@@ -44,34 +47,53 @@ enum ImportCommand {
         } else {
             authority = .fileItself
         }
+        let jobs = try ImportSetup.positiveInteger(context, "jobs") ?? ConcurrentFileWork.availableCores
         let importer = PublishedFileImporter(store: try DatabaseFile(path: context.databasePath).open(),
-                                             preparation: setup.preparation, maxFileSize: setup.maxFileSize, now: context.now)
+                                             preparation: setup.preparation, maxFileSize: setup.maxFileSize, now: context.now, jobs: jobs)
         let results = try inbox.map { try runInbox(InboxFolder(root: $0), importer) }
-            ?? ImportSetup.expand(paths).map { importer.importFile(path: $0, source: ImportSetup.source(of: $0), authority: authority) }
+            ?? importer.importFiles(ImportSetup.expand(paths).map {
+                PublishedFileImporter.PendingFile(path: $0, source: ImportSetup.source(of: $0), authority: authority)
+            })
         print(results, context)
         let rejected = results.filter { $0.status == .rejected }.count
         if rejected > 0 { throw CommandExit(rejected == results.count ? .dataError : .failure) }
     }
 
     /// Claims each waiting file (an atomic rename, so concurrent runs never import one twice), imports it under the
-    /// authority of its folder, and moves it to imported/ or rejected/.
+    /// authority of its folder, and moves it to imported/ or rejected/. Files are claimed a batch at a time (a few per
+    /// job), prepared together, then written and moved one by one.
     static func runInbox(_ inbox: InboxFolder, _ importer: PublishedFileImporter) throws -> [FileImportResult] {
         var results: [FileImportResult] = []
-        for file in try inbox.pendingFiles() {
-            guard let claimed = inbox.claim(file) else { continue }
-            var result: FileImportResult
-            do {
-                let rpps = try RPPS(file.folder)
-                result = importer.importFile(path: claimed.processingPath, source: file.name,
-                                             authority: ImportAuthority(expected: rpps, origin: "the inbox folder"))
-            } catch {
-                result = FileImportResult(path: file.path, practitioners: [], status: .rejected,
-                                          errors: ["\(file.path): the inbox folder '\(file.folder)' is not a valid RPPS number (\(error.problem)). Name each GP's folder by their 11-digit RPPS number."])
+        let pending = try inbox.pendingFiles()
+        let batch = max(1, importer.jobs) * 4
+        var first = 0
+        while first < pending.count {
+            let part = pending[first ..< min(pending.count, first + batch)]
+            first += part.count
+            var claims: [(file: InboxFolder.PendingFile, claimed: InboxFolder.ClaimedFile)] = []
+            var refused: [String: FileImportResult] = [:]
+            var work: [PublishedFileImporter.PendingFile] = []
+            for file in part {
+                guard let claimed = inbox.claim(file) else { continue }
+                claims.append((file, claimed))
+                do {
+                    let rpps = try RPPS(file.folder)
+                    work.append(.init(path: claimed.processingPath, source: file.name,
+                                      authority: ImportAuthority(expected: rpps, origin: "the inbox folder")))
+                } catch {
+                    refused[claimed.processingPath] = FileImportResult(path: file.path, practitioners: [], status: .rejected,
+                                                                       errors: ["\(file.path): the inbox folder '\(file.folder)' is not a valid RPPS number (\(error.problem)). Name each GP's folder by their 11-digit RPPS number."])
+                }
             }
-            result.errors = result.errors.map { $0.replacingOccurrences(of: claimed.processingPath, with: file.path) }
-            result.path = file.path
-            result.movedTo = try inbox.finish(claimed, accepted: result.status != .rejected, errors: result.errors)
-            results.append(result)
+            var imported = importer.importFiles(work).makeIterator()
+            for (file, claimed) in claims {
+                var result: FileImportResult
+                if let bad = refused[claimed.processingPath] { result = bad } else if let done = imported.next() { result = done } else { continue }
+                result.errors = result.errors.map { $0.replacingOccurrences(of: claimed.processingPath, with: file.path) }
+                result.path = file.path
+                result.movedTo = try inbox.finish(claimed, accepted: result.status != .rejected, errors: result.errors)
+                results.append(result)
+            }
         }
         return results
     }
