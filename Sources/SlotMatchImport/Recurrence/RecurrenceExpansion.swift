@@ -41,7 +41,7 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
     var horizonWall: Int64 = .max
 
     init(rule: RecurrenceRule, start: LocalDateTime, zone: ZoneRules, includesStart: Bool, keepsNonexistentTimes: Bool,
-         compiled: RecurrencePlan? = nil) {
+         compiled: RecurrencePlan? = nil, allowsDayMasks: Bool = true) {
         self.plan = compiled ?? RecurrencePlan(rule: rule, start: start)
         startWall = start.wallSeconds
         until = rule.until

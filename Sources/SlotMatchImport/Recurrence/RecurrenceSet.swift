@@ -20,15 +20,19 @@ public struct RecurrenceSet: Sendable {
     private let plans: [RecurrencePlan]
     private let exceptionPlans: [RecurrencePlan]
 
+    /// Whether window queries may take the engine's fast paths (one rule without EXRULE, simple rules' day masks).
+    /// Tests turn it off to compare the fast paths with the general ones; the answers are the same.
+    var usesFastPaths = true
+
     public init(start: RecurrenceStart, rules: [RecurrenceRule] = [], exceptionRules: [RecurrenceRule] = [],
                 additions: [RecurrenceStart] = [], exclusions: [RecurrenceStart] = []) {
         self.start = start; self.rules = rules; self.exceptionRules = exceptionRules
         self.additions = additions; self.exclusions = exclusions
         startInstant = start.instant.secondsSinceEpoch
-        additionInstants = RecurrenceSet.sortedUnique(additions.map { $0.instant.secondsSinceEpoch })
-        exclusionInstants = RecurrenceSet.sortedUnique(exclusions.map { $0.instant.secondsSinceEpoch })
-        plans = rules.map { RecurrencePlan(rule: $0, start: start.local) }
-        exceptionPlans = exceptionRules.map { RecurrencePlan(rule: $0, start: start.local) }
+        additionInstants = RecurrenceSet.sortedUniqueInstants(additions)
+        exclusionInstants = RecurrenceSet.sortedUniqueInstants(exclusions)
+        plans = RecurrenceSet.compile(rules, start.local)
+        exceptionPlans = RecurrenceSet.compile(exceptionRules, start.local)
     }
 
     /// The starts of the instances in `[from, to)`, sorted and unique, at most `limit` of them.
@@ -52,6 +56,45 @@ public struct RecurrenceSet: Sendable {
             ? LocalDateTime(wallSeconds: start.zone.localTime(of: Instant(secondsSinceEpoch: Swift.min(low, RecurrenceSet.lastWall))).wallSeconds - 2 * 86_400)
             : nil
         let horizon: LocalDateTime? = high < RecurrenceSet.lastWall ? LocalDateTime(wallSeconds: high + 2 * 86_400) : nil
+        if usesFastPaths && rules.count <= 1 && exceptionRules.isEmpty {
+            forEachOfOneRule(low: low, high: high, skippingTo: skipTarget, through: horizon, body)
+        } else {
+            forEachOfManyRules(low: low, high: high, skippingTo: skipTarget, through: horizon, body)
+        }
+    }
+
+    /// The common shape (at most one RRULE, no EXRULE): `forEachOfManyRules` with a single stream held in
+    /// place, no arrays of streams and heads. The merge with DTSTART, RDATEs and EXDATEs is the same, step by step,
+    /// so the answer is the same.
+    private func forEachOfOneRule(low: Int64, high: Int64, skippingTo skipTarget: LocalDateTime?, through horizon: LocalDateTime?,
+                                  _ body: (Instant) -> Bool) {
+        var stream: RecurrenceExpansion? = rules.isEmpty ? nil
+            : expansion(rules[0], plans[0], includesStart: true, skippingTo: skipTarget, through: horizon)
+        var head = Int64.max
+        if stream != nil { head = RecurrenceSet.pull(&stream!, atLeast: low) }
+        var startPending = startInstant >= low
+        var addition = RecurrenceSet.lowerBound(additionInstants, low)
+        var exclusion = RecurrenceSet.lowerBound(exclusionInstants, low)
+        var last = Int64.min
+        while true {
+            var next = head
+            if startPending && startInstant < next { next = startInstant }
+            if addition < additionInstants.count && additionInstants[addition] < next { next = additionInstants[addition] }
+            if next >= high { return }
+            if head == next { head = RecurrenceSet.pull(&stream!, atLeast: low) }   // never .max here: next < high
+            if startPending && startInstant == next { startPending = false }
+            while addition < additionInstants.count && additionInstants[addition] == next { addition += 1 }
+            if next == last { continue }
+            last = next
+            while exclusion < exclusionInstants.count && exclusionInstants[exclusion] < next { exclusion += 1 }
+            if exclusion < exclusionInstants.count && exclusionInstants[exclusion] == next { continue }
+            if !body(Instant(secondsSinceEpoch: next)) { return }
+        }
+    }
+
+    /// The general merge: every RRULE stream, DTSTART and the RDATEs, minus the EXDATEs and the EXRULE streams.
+    private func forEachOfManyRules(low: Int64, high: Int64, skippingTo skipTarget: LocalDateTime?, through horizon: LocalDateTime?,
+                                    _ body: (Instant) -> Bool) {
         var streams = rules.indices.map { expansion(rules[$0], plans[$0], includesStart: true, skippingTo: skipTarget, through: horizon) }
         var heads = streams.indices.map { RecurrenceSet.pull(&streams[$0], atLeast: low) }
         var exceptionStreams = exceptionRules.indices.map {
@@ -91,7 +134,7 @@ public struct RecurrenceSet: Sendable {
     private func expansion(_ rule: RecurrenceRule, _ plan: RecurrencePlan, includesStart: Bool, skippingTo target: LocalDateTime?,
                            through horizon: LocalDateTime?) -> RecurrenceExpansion {
         var e = RecurrenceExpansion(rule: rule, start: start.local, zone: start.zone, includesStart: includesStart,
-                                    keepsNonexistentTimes: start.isDate, compiled: plan)
+                                    keepsNonexistentTimes: start.isDate, compiled: plan, allowsDayMasks: usesFastPaths)
         if let target { e.skip(to: target) }
         if let horizon { e.limit(through: horizon) }
         return e
@@ -114,9 +157,27 @@ public struct RecurrenceSet: Sendable {
         return lo
     }
 
-    private static func sortedUnique(_ values: [Int64]) -> [Int64] {
+    /// The instants of `values`, sorted and unique, in one array (no mapped and sorted copies).
+    private static func sortedUniqueInstants(_ values: [RecurrenceStart]) -> [Int64] {
+        guard !values.isEmpty else { return [] }
         var out: [Int64] = []
-        for v in values.sorted() where out.last != v { out.append(v) }
+        out.reserveCapacity(values.count)
+        for v in values {
+            let t = v.instant.secondsSinceEpoch
+            // Insertion into the sorted prefix: EXDATE and RDATE lists are short and usually already in order.
+            var i = out.count
+            while i > 0 && out[i - 1] > t { i -= 1 }
+            if i > 0 && out[i - 1] == t { continue }
+            out.insert(t, at: i)
+        }
         return out
+    }
+
+    private static func compile(_ rules: [RecurrenceRule], _ start: LocalDateTime) -> [RecurrencePlan] {
+        guard !rules.isEmpty else { return [] }
+        var plans: [RecurrencePlan] = []
+        plans.reserveCapacity(rules.count)
+        for rule in rules { plans.append(RecurrencePlan(rule: rule, start: start)) }
+        return plans
     }
 }
