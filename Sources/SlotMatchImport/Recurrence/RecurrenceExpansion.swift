@@ -39,10 +39,17 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
     let untilWallLimit: Int64
     /// Wall-clock reading past which no instance is wanted (`limit(through:)`).
     var horizonWall: Int64 = .max
+    /// The day-mask path (DAILY, WEEKLY, MONTHLY, see `RecurrencePlan.allowsDayMasks`): the current period's
+    /// matching days not yet handed out, as bits of day offsets from `dayBase` (an epoch day), BYSETPOS
+    /// already applied. The same candidates in the same order as `bases` × `plan.times`, without the array.
+    let usesDayMasks: Bool
+    var dayBits: UInt32 = 0
+    var dayBase = 0
 
     init(rule: RecurrenceRule, start: LocalDateTime, zone: ZoneRules, includesStart: Bool, keepsNonexistentTimes: Bool,
          compiled: RecurrencePlan? = nil, allowsDayMasks: Bool = true) {
         self.plan = compiled ?? RecurrencePlan(rule: rule, start: start)
+        usesDayMasks = allowsDayMasks && plan.allowsDayMasks
         startWall = start.wallSeconds
         until = rule.until
         count = rule.count
@@ -107,7 +114,7 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
         // Emptied only when not empty: `picked` is used by BYSETPOS rules alone, and `removeAll` is not free.
         if !bases.isEmpty { bases.removeAll(keepingCapacity: true) }
         if !picked.isEmpty { picked.removeAll(keepingCapacity: true) }
-        baseIndex = 0; timeIndex = 0; pickedIndex = 0
+        baseIndex = 0; timeIndex = 0; pickedIndex = 0; dayBits = 0
     }
 
     /// The next candidate of the current period, or nil when it is used up.
@@ -143,7 +150,16 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
         }
         while !finished {
             if let count, emitted >= count { finished = true; return nil }
-            guard let wall = nextCandidate() else { fillNextPeriod(); continue }
+            let wall: Int64
+            if usesDayMasks {
+                if dayBits == 0 { fillNextDayMask(); continue }
+                wall = Int64(dayBase &+ dayBits.trailingZeroBitCount) &* 86_400 &+ Int64(plan.times[timeIndex])
+                timeIndex += 1
+                if timeIndex == plan.times.count { timeIndex = 0; dayBits &= dayBits &- 1 }
+            } else {
+                guard let candidate = nextCandidate() else { fillNextPeriod(); continue }
+                wall = candidate
+            }
             if includesStart ? wall <= startWall : wall < startWall { continue }
             let (instant, inGap) = resolver.resolve(wall)
             // RFC 5545 §3.3.10: a generated local time that does not exist is ignored and not counted.
@@ -190,6 +206,112 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
             emptyRun += 1
             if emptyRun >= emptyPeriodLimit || overflow { finished = true }
         }
+    }
+
+    /// `fillNextPeriod` for the day-mask path: the same periods, the same end conditions and the same count
+    /// of empty periods, with the period's days as bits (`dayBits`) instead of `bases`.
+    mutating func fillNextDayMask() {
+        timeIndex = 0
+        var emptyRun = 0
+        while !finished {
+            let p = nextPeriod
+            guard p <= lastPeriod,
+                  RecurrenceExpansion.wall(ofPeriod: p, plan.frequency, plan.weekStart) <= Swift.min(untilWallLimit, horizonWall) else {
+                finished = true; return
+            }
+            let (following, overflow) = p.addingReportingOverflow(plan.interval)
+            nextPeriod = overflow ? Int.max : following
+            var bits: UInt32
+            switch plan.frequency {
+            case .daily:
+                dayBase = p
+                bits = plan.matches(day: p, cursor: &cursor) ? 1 : 0
+            case .weekly:
+                dayBase = RecurrenceExpansion.firstDay(ofWeek: p, plan.weekStart)
+                if plan.needsCivilDay {
+                    bits = 0
+                    for k in 0 ..< 7 where plan.matches(day: dayBase + k, cursor: &cursor) { bits |= 1 << UInt32(k) }
+                } else {
+                    bits = UInt32(plan.weekOffsets)
+                }
+            default:
+                bits = monthBits(p)
+            }
+            if bits != 0 && !plan.setPositions.isEmpty { bits = RecurrenceExpansion.picking(plan.setPositions, from: bits) }
+            if bits != 0 { dayBits = bits; return }
+            emptyRun += 1
+            if emptyRun >= emptyPeriodLimit || overflow { finished = true }
+        }
+    }
+
+    /// The days of month period `p` that pass the plan's day filters (bit i: day i + 1), and sets `dayBase`
+    /// to the month's first day. BYMONTHDAY and BYDAY are intersected as bit masks; BYYEARDAY (which the
+    /// RFC forbids in MONTHLY rules, but a rule built field by field may carry) is checked day by day.
+    private mutating func monthBits(_ p: Int) -> UInt32 {
+        let year = IntervalArithmetic.floorDivide(p, 12)
+        let month = p - year * 12 + 1
+        let first = CivilDate(year: year, month: month, day: 1).daysSinceEpoch
+        dayBase = first
+        if plan.months != 0 && (plan.months >> UInt16(month)) & 1 == 0 { return 0 }
+        let daysInMonth = CivilDate.daysIn(month: month, year: year)
+        let all = UInt32.max >> UInt32(32 - daysInMonth)
+        if !plan.yearDays.isEmpty {
+            let jan1 = CivilDate(year: year, month: 1, day: 1).daysSinceEpoch
+            let daysInYear = CivilDate.daysIn(year: year)
+            var weekday = IntervalArithmetic.weekday(ofDay: first)
+            var bits: UInt32 = 0
+            for dayOfMonth in 1 ... daysInMonth {
+                let day = first + dayOfMonth - 1
+                if plan.matches(day: day, month: month, dayOfMonth: dayOfMonth, daysInMonth: daysInMonth,
+                                dayOfYear: day - jan1 + 1, daysInYear: daysInYear, weekday: weekday, weekYear: nil) {
+                    bits |= 1 << UInt32(dayOfMonth - 1)
+                }
+                weekday = weekday == 7 ? 1 : weekday + 1
+            }
+            return bits
+        }
+        var bits = all
+        if plan.hasMonthDays {
+            // Bit d of `monthDaysFromStart` is day d; bit e of `monthDaysFromEnd` is day daysInMonth - e + 1.
+            var days = (plan.monthDaysFromStart >> 1) & all
+            var fromEnd = plan.monthDaysFromEnd
+            while fromEnd != 0 {
+                let e = fromEnd.trailingZeroBitCount
+                fromEnd &= fromEnd &- 1
+                if e >= 1 && e <= daysInMonth { days |= 1 << UInt32(daysInMonth - e) }
+            }
+            bits &= days
+        }
+        if plan.hasWeekdays {
+            // Plain weekdays repeat every 7 days from the month's first weekday; RFC 5545 §3.3.10: an ordinal
+            // BYDAY (1FR, -1SA) is the nth such weekday of the month, counted from the end when negative.
+            let firstWeekday = IntervalArithmetic.weekday(ofDay: first)
+            let week = UInt64(RecurrencePlan.rotated(plan.weekdays, toStartOn: firstWeekday))
+            var days = UInt32(truncatingIfNeeded: week | week << 7 | week << 14 | week << 21 | week << 28) & all
+            for d in plan.numberedWeekdays {
+                let offset = (d.weekday.rawValue - firstWeekday + 7) % 7
+                let count = (daysInMonth - 1 - offset) / 7 + 1
+                let index = d.ordinal > 0 ? d.ordinal - 1 : count + d.ordinal
+                if index >= 0 && index < count { days |= 1 << UInt32(offset + 7 * index) }
+            }
+            bits &= days
+        }
+        return bits
+    }
+
+    /// RFC 5545 §3.3.10 BYSETPOS on a period whose candidates are the set bits of `bits`, one each: the
+    /// positions' bits, which are sorted and unique by construction.
+    static func picking(_ positions: [Int], from bits: UInt32) -> UInt32 {
+        let n = bits.nonzeroBitCount
+        var picked: UInt32 = 0
+        for position in positions {
+            var i = position > 0 ? position - 1 : n + position
+            guard i >= 0 && i < n else { continue }
+            var rest = bits
+            while i > 0 { rest &= rest &- 1; i -= 1 }
+            picked |= rest & (0 &- rest)
+        }
+        return picked
     }
 
     @inline(__always)

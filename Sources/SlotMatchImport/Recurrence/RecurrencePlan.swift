@@ -36,6 +36,13 @@ struct RecurrencePlan: Sendable {
     let setPositions: [Int]
     /// Whether a day filter needs more than the weekday (month, day of month or year, ordinals).
     let needsCivilDay: Bool
+    /// Whether the expansion may hold a period's matching days as a bit mask instead of the `bases` array
+    /// (`RecurrenceExpansion`'s day-mask path): DAILY, WEEKLY and MONTHLY rules, whose periods have at most
+    /// 31 days, with a single time of day when BYSETPOS picks among the candidates.
+    let allowsDayMasks: Bool
+    /// The plain BYDAY weekdays as offsets from the first day of a week starting on WKST (bit k: the k-th
+    /// day of the week matches); every day without BYDAY.
+    let weekOffsets: UInt8
 
     init(rule: RecurrenceRule, start: LocalDateTime) {
         frequency = rule.frequency
@@ -105,9 +112,20 @@ struct RecurrencePlan: Sendable {
         }
         setPositions = rule.bySetPosition.filter { $0 != 0 }
         needsCivilDay = months != 0 || hasMonthDays || !yearDays.isEmpty || !weekNumbers.isEmpty || !numberedWeekdays.isEmpty
+        allowsDayMasks = (frequency == .daily || frequency == .weekly || frequency == .monthly)
+            && (setPositions.isEmpty || times.count == 1)
+        weekOffsets = hasWeekdays ? RecurrencePlan.rotated(plain, toStartOn: weekStart) : 0x7F
     }
 
     private static func sorted(_ v: [Int]) -> [Int] { Array(Set(v)).sorted() }
+
+    /// Weekday bits (bit w for ISO weekday w) → bits of day offsets from a day with weekday `first`
+    /// (bit k: weekday `(first - 1 + k) % 7 + 1`).
+    @inline(__always)
+    static func rotated(_ weekdayBits: UInt8, toStartOn first: Int) -> UInt8 {
+        let w = UInt16(weekdayBits >> 1) & 0x7F, s = UInt16(first - 1)
+        return UInt8(((w >> s) | (w << (7 - s))) & 0x7F)
+    }
 
     /// The week-numbering facts of one year for BYWEEKNO: where week 1 of the year before, of this
     /// year, and of the next two years begins (RFC 5545 §3.3.10: week 1 is the first week, starting
