@@ -48,20 +48,26 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
 
     init(rule: RecurrenceRule, start: LocalDateTime, zone: ZoneRules, includesStart: Bool, keepsNonexistentTimes: Bool,
          compiled: RecurrencePlan? = nil, allowsDayMasks: Bool = true) {
-        self.plan = compiled ?? RecurrencePlan(rule: rule, start: start)
+        self.init(plan: compiled ?? RecurrencePlan(rule: rule, start: start), start: start, zone: zone, includesStart: includesStart,
+                  keepsNonexistentTimes: keepsNonexistentTimes, allowsDayMasks: allowsDayMasks)
+    }
+
+    /// The expansion of a rule already compiled against `start` (its COUNT and UNTIL come with the plan).
+    init(plan: RecurrencePlan, start: LocalDateTime, zone: ZoneRules, includesStart: Bool, keepsNonexistentTimes: Bool,
+         allowsDayMasks: Bool = true) {
+        self.plan = plan
         usesDayMasks = allowsDayMasks && plan.allowsDayMasks
         startWall = start.wallSeconds
-        until = rule.until
-        count = rule.count
+        until = plan.until
+        count = plan.count
         self.includesStart = includesStart
         self.keepsNonexistentTimes = keepsNonexistentTimes
         resolver = WallClockResolver(zone: zone)
         startPending = includesStart
-        let endWall = Int64(CivilDate(year: 10_000, month: 1, day: 1).daysSinceEpoch) * 86_400
-        lastPeriod = RecurrenceExpansion.period(ofWall: endWall - 1, plan.frequency, plan.weekStart)
+        lastPeriod = RecurrenceExpansion.lastPeriod(plan.frequency, plan.weekStart)
         startPeriod = RecurrenceExpansion.period(ofWall: startWall, plan.frequency, plan.weekStart)
         nextPeriod = startPeriod
-        switch rule.until {
+        switch plan.until {
         case nil: untilWallLimit = .max
         case .local(let l): untilWallLimit = l.wallSeconds
         case .date(let d): untilWallLimit = Int64(d.daysSinceEpoch) * 86_400 + 86_399
@@ -411,6 +417,18 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
 
     /// A day with weekday `weekStart`, as days since 1970-01-01 (1970-01-05 was a Monday).
     static func firstDay(ofWeek p: Int, _ weekStart: Int) -> Int { 4 + (weekStart - 1) + 7 * p }
+
+    /// 10000-01-01T00:00 as wall seconds (2,932,897 days after 1970-01-01): iCalendar has no later year.
+    static let endWall: Int64 = 2_932_897 * 86_400
+
+    /// The period that holds the last second of year 9999, without a calendar conversion for years and months.
+    static func lastPeriod(_ frequency: RecurrenceFrequency, _ weekStart: Int) -> Int {
+        switch frequency {
+        case .yearly: return 9_999
+        case .monthly: return 9_999 * 12 + 11
+        default: return period(ofWall: endWall - 1, frequency, weekStart)
+        }
+    }
 
     static func period(ofWall wall: Int64, _ frequency: RecurrenceFrequency, _ weekStart: Int) -> Int {
         let day = Int(IntervalArithmetic.floorDivide(wall, 86_400))

@@ -44,80 +44,113 @@ struct RecurrencePlan: Sendable {
     /// day of the week matches); every day without BYDAY.
     let weekOffsets: UInt8
 
+    /// COUNT and UNTIL, so that an expansion needs the plan alone, not a copy of the rule and its arrays.
+    let count: Int?
+    let until: RecurrenceUntil?
+
+    /// Compiles `rule` in one pass over its parts into masks: no filtered, de-duplicated or sorted copies of
+    /// its lists (the same values the RFC 5545 §3.3.10 reading gives: out-of-range numbers never match, a
+    /// leap second is ignored, times are sorted and unique).
     init(rule: RecurrenceRule, start: LocalDateTime) {
         frequency = rule.frequency
         interval = max(1, rule.interval)
         weekStart = rule.weekStart.rawValue
-        var byMonth = rule.byMonth.filter { (1 ... 12).contains($0) }
-        var byMonthDay = rule.byMonthDay.filter { $0 != 0 && (-31 ... 31).contains($0) }
-        var byDay = rule.byDay.filter { (-53 ... 53).contains($0.ordinal) }
-        let byYearDay = rule.byYearDay.filter { $0 != 0 && (-366 ... 366).contains($0) }
-        let byWeekNumber = rule.frequency == .yearly ? rule.byWeekNumber.filter { $0 != 0 && (-53 ... 53).contains($0) } : []
+        count = rule.count
+        until = rule.until
+        var monthBits: UInt16 = 0
+        for m in rule.byMonth where m >= 1 && m <= 12 { monthBits |= 1 << UInt16(m) }
+        var fromStart: UInt32 = 0, fromEnd: UInt32 = 0, anyMonthDay = false
+        for d in rule.byMonthDay where d != 0 && d >= -31 && d <= 31 {
+            anyMonthDay = true
+            if d > 0 { fromStart |= 1 << UInt32(d) } else { fromEnd |= 1 << UInt32(-d) }
+        }
+        var plain: UInt8 = 0, anyDay = false
+        var numbered: [RecurrenceWeekday] = []
+        for d in rule.byDay where d.ordinal >= -53 && d.ordinal <= 53 {
+            anyDay = true
+            if d.ordinal == 0 { plain |= 1 << UInt8(d.weekday.rawValue) } else { numbered.append(d) }
+        }
+        let byYearDay = rule.byYearDay.isEmpty ? [] : rule.byYearDay.filter { $0 != 0 && (-366 ... 366).contains($0) }
+        let byWeekNumber = rule.frequency == .yearly && !rule.byWeekNumber.isEmpty
+            ? rule.byWeekNumber.filter { $0 != 0 && (-53 ... 53).contains($0) } : []
         // RFC 5545 §3.3.10: what the rule leaves out is taken from DTSTART (the day-level defaults).
-        if byWeekNumber.isEmpty && byYearDay.isEmpty && byMonthDay.isEmpty && byDay.isEmpty {
+        if byWeekNumber.isEmpty && byYearDay.isEmpty && !anyMonthDay && !anyDay {
             switch rule.frequency {
             case .yearly:
-                if byMonth.isEmpty { byMonth = [start.date.month] }
-                byMonthDay = [start.date.day]
+                if monthBits == 0 { monthBits = 1 << UInt16(start.date.month) }
+                fromStart |= 1 << UInt32(start.date.day); anyMonthDay = true
             case .monthly:
-                byMonthDay = [start.date.day]
+                fromStart |= 1 << UInt32(start.date.day); anyMonthDay = true
             case .weekly:
-                byDay = [RecurrenceWeekday(start.date.weekday)]
+                plain |= 1 << UInt8(start.date.weekday.rawValue); anyDay = true
             default:
                 break
             }
         }
-        var monthBits: UInt16 = 0
-        for m in byMonth { monthBits |= 1 << m }
         months = monthBits
-        var fromStart: UInt32 = 0, fromEnd: UInt32 = 0
-        for d in byMonthDay { if d > 0 { fromStart |= 1 << d } else { fromEnd |= 1 << -d } }
-        monthDaysFromStart = fromStart; monthDaysFromEnd = fromEnd; hasMonthDays = !byMonthDay.isEmpty
+        monthDaysFromStart = fromStart; monthDaysFromEnd = fromEnd; hasMonthDays = anyMonthDay
         yearDays = byYearDay
         weekNumbers = byWeekNumber
-        var plain: UInt8 = 0
-        for d in byDay where d.ordinal == 0 { plain |= 1 << d.weekday.rawValue }
         weekdays = plain
-        numberedWeekdays = byDay.filter { $0.ordinal != 0 }
-        hasWeekdays = !byDay.isEmpty
-        ordinalsCountInYear = rule.frequency == .yearly && byMonth.isEmpty
+        numberedWeekdays = numbered
+        hasWeekdays = anyDay
+        ordinalsCountInYear = rule.frequency == .yearly && monthBits == 0
 
-        let hours = Self.sorted(rule.byHour.filter { (0 ... 23).contains($0) })
-        let minutes = Self.sorted(rule.byMinute.filter { (0 ... 59).contains($0) })
+        var hours: UInt32 = 0, minutes: UInt64 = 0, seconds: UInt64 = 0
+        for h in rule.byHour where h >= 0 && h <= 23 { hours |= 1 << UInt32(h) }
+        for m in rule.byMinute where m >= 0 && m <= 59 { minutes |= 1 << UInt64(m) }
         // A leap second (60) is accepted by the grammar but never exists on a wall clock: ignored.
-        let seconds = Self.sorted(rule.bySecond.filter { (0 ... 59).contains($0) })
-        func mask32(_ v: [Int]) -> UInt32 { v.reduce(0) { $0 | 1 << UInt32($1) } }
-        func mask64(_ v: [Int]) -> UInt64 { v.reduce(0) { $0 | 1 << UInt64($1) } }
-        let secondList = rule.bySecond.isEmpty ? [start.second] : seconds
-        let minuteList = rule.byMinute.isEmpty ? [start.minute] : minutes
-        let hourList = rule.byHour.isEmpty ? [start.hour] : hours
+        for v in rule.bySecond where v >= 0 && v <= 59 { seconds |= 1 << UInt64(v) }
+        let hourSet = rule.byHour.isEmpty ? UInt64(1) << UInt64(start.hour) : UInt64(hours)
+        let minuteSet = rule.byMinute.isEmpty ? UInt64(1) << UInt64(start.minute) : minutes
+        let secondSet = rule.bySecond.isEmpty ? UInt64(1) << UInt64(start.second) : seconds
         switch rule.frequency {
         case .secondly:
-            hourMask = rule.byHour.isEmpty ? nil : mask32(hours)
-            minuteMask = rule.byMinute.isEmpty ? nil : mask64(minutes)
-            secondMask = rule.bySecond.isEmpty ? nil : mask64(seconds)
+            hourMask = rule.byHour.isEmpty ? nil : hours
+            minuteMask = rule.byMinute.isEmpty ? nil : minutes
+            secondMask = rule.bySecond.isEmpty ? nil : seconds
             times = [0]
         case .minutely:
-            hourMask = rule.byHour.isEmpty ? nil : mask32(hours)
-            minuteMask = rule.byMinute.isEmpty ? nil : mask64(minutes)
+            hourMask = rule.byHour.isEmpty ? nil : hours
+            minuteMask = rule.byMinute.isEmpty ? nil : minutes
             secondMask = nil
-            times = secondList
+            times = Self.offsets(hours: 1, minutes: 1, seconds: secondSet)
         case .hourly:
-            hourMask = rule.byHour.isEmpty ? nil : mask32(hours)
+            hourMask = rule.byHour.isEmpty ? nil : hours
             minuteMask = nil; secondMask = nil
-            times = minuteList.flatMap { m in secondList.map { m * 60 + $0 } }
+            times = Self.offsets(hours: 1, minutes: minuteSet, seconds: secondSet)
         default:
             hourMask = nil; minuteMask = nil; secondMask = nil
-            times = hourList.flatMap { h in minuteList.flatMap { m in secondList.map { h * 3600 + m * 60 + $0 } } }
+            times = Self.offsets(hours: hourSet, minutes: minuteSet, seconds: secondSet)
         }
-        setPositions = rule.bySetPosition.filter { $0 != 0 }
+        setPositions = rule.bySetPosition.isEmpty ? [] : rule.bySetPosition.filter { $0 != 0 }
         needsCivilDay = months != 0 || hasMonthDays || !yearDays.isEmpty || !weekNumbers.isEmpty || !numberedWeekdays.isEmpty
         allowsDayMasks = (frequency == .daily || frequency == .weekly || frequency == .monthly)
             && (setPositions.isEmpty || times.count == 1)
         weekOffsets = hasWeekdays ? RecurrencePlan.rotated(plain, toStartOn: weekStart) : 0x7F
     }
 
-    private static func sorted(_ v: [Int]) -> [Int] { Array(Set(v)).sorted() }
+    /// `h·3600 + m·60 + s` for every set bit h, m, s of the masks, ascending, in one array.
+    private static func offsets(hours: UInt64, minutes: UInt64, seconds: UInt64) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(hours.nonzeroBitCount * minutes.nonzeroBitCount * seconds.nonzeroBitCount)
+        var h = hours
+        while h != 0 {
+            let hour = h.trailingZeroBitCount
+            h &= h &- 1
+            var m = minutes
+            while m != 0 {
+                let minute = m.trailingZeroBitCount
+                m &= m &- 1
+                var s = seconds
+                while s != 0 {
+                    out.append(hour * 3600 + minute * 60 + s.trailingZeroBitCount)
+                    s &= s &- 1
+                }
+            }
+        }
+        return out
+    }
 
     /// Weekday bits (bit w for ISO weekday w) → bits of day offsets from a day with weekday `first`
     /// (bit k: weekday `(first - 1 + k) % 7 + 1`).

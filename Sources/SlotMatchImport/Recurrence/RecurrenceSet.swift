@@ -69,7 +69,7 @@ public struct RecurrenceSet: Sendable {
     private func forEachOfOneRule(low: Int64, high: Int64, skippingTo skipTarget: LocalDateTime?, through horizon: LocalDateTime?,
                                   _ body: (Instant) -> Bool) {
         var stream: RecurrenceExpansion? = rules.isEmpty ? nil
-            : expansion(rules[0], plans[0], includesStart: true, skippingTo: skipTarget, through: horizon)
+            : expansion(plans[0], includesStart: true, skippingTo: skipTarget, through: horizon)
         var head = Int64.max
         if stream != nil { head = RecurrenceSet.pull(&stream!, atLeast: low) }
         var startPending = startInstant >= low
@@ -95,10 +95,10 @@ public struct RecurrenceSet: Sendable {
     /// The general merge: every RRULE stream, DTSTART and the RDATEs, minus the EXDATEs and the EXRULE streams.
     private func forEachOfManyRules(low: Int64, high: Int64, skippingTo skipTarget: LocalDateTime?, through horizon: LocalDateTime?,
                                     _ body: (Instant) -> Bool) {
-        var streams = rules.indices.map { expansion(rules[$0], plans[$0], includesStart: true, skippingTo: skipTarget, through: horizon) }
+        var streams = rules.indices.map { expansion(plans[$0], includesStart: true, skippingTo: skipTarget, through: horizon) }
         var heads = streams.indices.map { RecurrenceSet.pull(&streams[$0], atLeast: low) }
         var exceptionStreams = exceptionRules.indices.map {
-            expansion(exceptionRules[$0], exceptionPlans[$0], includesStart: false, skippingTo: skipTarget, through: horizon)
+            expansion(exceptionPlans[$0], includesStart: false, skippingTo: skipTarget, through: horizon)
         }
         var exceptionHeads = exceptionStreams.indices.map { RecurrenceSet.pull(&exceptionStreams[$0], atLeast: low) }
         var startPending = startInstant >= low
@@ -131,10 +131,10 @@ public struct RecurrenceSet: Sendable {
     /// 10000-01-01T00:00 as wall seconds: iCalendar has no later year.
     private static let lastWall: Int64 = 253_402_300_800
 
-    private func expansion(_ rule: RecurrenceRule, _ plan: RecurrencePlan, includesStart: Bool, skippingTo target: LocalDateTime?,
+    private func expansion(_ plan: RecurrencePlan, includesStart: Bool, skippingTo target: LocalDateTime?,
                            through horizon: LocalDateTime?) -> RecurrenceExpansion {
-        var e = RecurrenceExpansion(rule: rule, start: start.local, zone: start.zone, includesStart: includesStart,
-                                    keepsNonexistentTimes: start.isDate, compiled: plan, allowsDayMasks: usesFastPaths)
+        var e = RecurrenceExpansion(plan: plan, start: start.local, zone: start.zone, includesStart: includesStart,
+                                    keepsNonexistentTimes: start.isDate, allowsDayMasks: usesFastPaths)
         if let target { e.skip(to: target) }
         if let horizon { e.limit(through: horizon) }
         return e

@@ -189,4 +189,28 @@ import Testing
         let random = try Self.random.prefix(400).map { try RecurrencePlan(rule: RecurrenceRule(parsing: $0.rule), start: $0.start).allowsDayMasks }
         #expect(random.filter { $0 }.count > 300)
     }
+
+    /// The byte-level reading of plain RRULE texts against the general reading (which lower-case text takes).
+    @Test func theQuickReadingGivesTheGeneralReadingsRule() throws {
+        var texts = Self.table.map(\.rule) + Self.random.map(\.rule)
+        texts += ["FREQ=DAILY;UNTIL=20261231", "FREQ=DAILY;UNTIL=20261231T235960", "FREQ=DAILY;UNTIL=20240229T000000Z",
+                  "FREQ=YEARLY;BYDAY=+1MO,-53SU,20TH;BYWEEKNO=;WKST=SA", "FREQ=MONTHLY;BYMONTHDAY=+3,-31;;BYSETPOS=-366,+366"]
+        for text in texts {
+            let quick = try? RecurrenceRule(parsing: text)
+            let general = try? RecurrenceRule(parsing: text.lowercased())
+            #expect(quick == general, "\(text)")
+        }
+        #expect(try RecurrenceRule(parsing: "FREQ=DAILY;UNTIL=20261231T235960").until
+                == .local(LocalDateTime(year: 2026, month: 12, day: 31, hour: 23, minute: 59, second: 59)))
+    }
+
+    @Test func theLastPeriodsAreThoseOfTheLastSecondOfYear9999() {
+        let endWall = Int64(CivilDate(year: 10_000, month: 1, day: 1).daysSinceEpoch) * 86_400
+        #expect(RecurrenceExpansion.endWall == endWall)
+        for f in RecurrenceFrequency.allCases {
+            for w in 1 ... 7 {
+                #expect(RecurrenceExpansion.lastPeriod(f, w) == RecurrenceExpansion.period(ofWall: endWall - 1, f, w))
+            }
+        }
+    }
 }
