@@ -55,6 +55,14 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
     /// The expansion of a rule already compiled against `start` (its COUNT and UNTIL come with the plan).
     init(plan: RecurrencePlan, start: LocalDateTime, zone: ZoneRules, includesStart: Bool, keepsNonexistentTimes: Bool,
          allowsDayMasks: Bool = true) {
+        self.init(plan: plan, start: start, resolver: WallClockResolver(zone: zone), includesStart: includesStart,
+                  keepsNonexistentTimes: keepsNonexistentTimes, allowsDayMasks: allowsDayMasks)
+    }
+
+    /// As `init(plan:start:zone:…)`, with a resolver for that zone that has already placed readings (it gives
+    /// the same answers as a new one, possibly without a search).
+    init(plan: RecurrencePlan, start: LocalDateTime, resolver: WallClockResolver, includesStart: Bool, keepsNonexistentTimes: Bool,
+         allowsDayMasks: Bool = true) {
         self.plan = plan
         usesDayMasks = allowsDayMasks && plan.allowsDayMasks
         startWall = start.wallSeconds
@@ -62,7 +70,7 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
         count = plan.count
         self.includesStart = includesStart
         self.keepsNonexistentTimes = keepsNonexistentTimes
-        resolver = WallClockResolver(zone: zone)
+        self.resolver = resolver
         startPending = includesStart
         lastPeriod = RecurrenceExpansion.lastPeriod(plan.frequency, plan.weekStart)
         startPeriod = RecurrenceExpansion.period(ofWall: startWall, plan.frequency, plan.weekStart)

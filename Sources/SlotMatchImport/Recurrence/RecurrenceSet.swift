@@ -68,10 +68,11 @@ public struct RecurrenceSet: Sendable {
     /// so the answer is the same.
     private func forEachOfOneRule(low: Int64, high: Int64, skippingTo skipTarget: LocalDateTime?, through horizon: LocalDateTime?,
                                   _ body: (Instant) -> Bool) {
-        var stream: RecurrenceExpansion? = rules.isEmpty ? nil
+        // Without a rule the stream is an expansion that has ended (COUNT=0), never pulled.
+        var stream = rules.isEmpty
+            ? RecurrenceExpansion(plan: RecurrenceSet.noPlan, start: start.local, zone: .utc, includesStart: false, keepsNonexistentTimes: false)
             : expansion(plans[0], includesStart: true, skippingTo: skipTarget, through: horizon)
-        var head = Int64.max
-        if stream != nil { head = RecurrenceSet.pull(&stream!, atLeast: low) }
+        var head = rules.isEmpty ? Int64.max : RecurrenceSet.pull(&stream, atLeast: low)
         var startPending = startInstant >= low
         var addition = RecurrenceSet.lowerBound(additionInstants, low)
         var exclusion = RecurrenceSet.lowerBound(exclusionInstants, low)
@@ -81,7 +82,7 @@ public struct RecurrenceSet: Sendable {
             if startPending && startInstant < next { next = startInstant }
             if addition < additionInstants.count && additionInstants[addition] < next { next = additionInstants[addition] }
             if next >= high { return }
-            if head == next { head = RecurrenceSet.pull(&stream!, atLeast: low) }   // never .max here: next < high
+            if head == next { head = RecurrenceSet.pull(&stream, atLeast: low) }
             if startPending && startInstant == next { startPending = false }
             while addition < additionInstants.count && additionInstants[addition] == next { addition += 1 }
             if next == last { continue }
@@ -127,6 +128,9 @@ public struct RecurrenceSet: Sendable {
             if !body(Instant(secondsSinceEpoch: next)) { return }
         }
     }
+
+    /// The plan of a rule with no instance (COUNT=0), for the stream of a set without RRULE.
+    private static let noPlan = RecurrencePlan(rule: RecurrenceRule(frequency: .daily, count: 0), start: LocalDateTime(wallSeconds: 0))
 
     /// 10000-01-01T00:00 as wall seconds: iCalendar has no later year.
     private static let lastWall: Int64 = 253_402_300_800
