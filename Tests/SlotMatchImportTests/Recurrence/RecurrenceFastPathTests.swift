@@ -213,4 +213,39 @@ import Testing
             }
         }
     }
+
+    /// `WallClockResolver` (carried from one reading to the next, as in an expansion) against `ZoneRules.resolve`
+    /// on readings in and around the DST changes of Paris and New York, and far from them.
+    @Test func theResolverGivesZoneRulesResolution() {
+        var g = SeededRandom(seed: 42)
+        for zone in [Self.paris, TestZones.newYork] {
+            var carried = WallClockResolver(zone: zone)
+            var gaps = 0, overlaps = 0
+            // Every quarter hour from three hours before to three hours after each change of 2026-2030.
+            for (i, t) in zone.transitionInstants.enumerated() where t > 1_767_000_000 && t < 1_925_000_000 {
+                let before = Int64(i == 0 ? zone.initialOffset : zone.offsetsAfter[i - 1])
+                for step in Int64(-12) ... 12 {
+                    let wall = t + before + step * 900
+                    let expected = zone.resolve(LocalDateTime(wallSeconds: wall))
+                    if case .skipped = expected { gaps += 1 }
+                    if case .repeated = expected { overlaps += 1 }
+                    let r = carried.resolve(wall)
+                    #expect(r.instant == expected.instant.secondsSinceEpoch)
+                    if case .skipped = expected { #expect(r.inGap) } else { #expect(!r.inGap) }
+                }
+            }
+            #expect(gaps > 10 && overlaps > 10)
+            var wall = Int64(LocalDateTime(year: 2026, month: 1, day: 1).wallSeconds)
+            for _ in 0 ..< 5_000 {
+                // Steps of minutes to weeks, so that some readings land in gaps and overlaps and others jump segments.
+                wall += Int64.random(in: 1 ... 20, using: &g) * [60, 900, 3_600, 86_400, 7 * 86_400][Int.random(in: 0 ..< 5, using: &g)]
+                let expected = zone.resolve(LocalDateTime(wallSeconds: wall))
+                var fresh = WallClockResolver(zone: zone)
+                for r in [carried.resolve(wall), fresh.resolve(wall)] {
+                    #expect(r.instant == expected.instant.secondsSinceEpoch)
+                    if case .skipped = expected { #expect(r.inGap) } else { #expect(!r.inGap) }
+                }
+            }
+        }
+    }
 }
