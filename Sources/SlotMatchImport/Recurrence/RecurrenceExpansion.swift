@@ -166,7 +166,17 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
             if let count, emitted >= count { finished = true; return nil }
             let wall: Int64
             if usesDayMasks {
-                if dayBits == 0 { fillNextDayMask(); continue }
+                if dayBits == 0 {
+                    // A period whose days are known in advance (`RecurrencePlan.constantPeriodBits`): the checks and
+                    // steps of `fillNextDayMask`, inline; any other period, or the end, through it.
+                    let p = nextPeriod
+                    guard plan.constantPeriodBits != 0, p <= lastPeriod else { fillNextDayMask(); continue }
+                    let first = plan.frequency == .weekly ? RecurrenceExpansion.firstDay(ofWeek: p, plan.weekStart) : p
+                    guard Int64(first) * 86_400 <= Swift.min(untilWallLimit, horizonWall) else { fillNextDayMask(); continue }
+                    let (following, overflow) = p.addingReportingOverflow(plan.interval)
+                    nextPeriod = overflow ? Int.max : following
+                    dayBase = first; dayBits = plan.constantPeriodBits; timeIndex = 0
+                }
                 wall = Int64(dayBase &+ dayBits.trailingZeroBitCount) &* 86_400 &+ Int64(plan.times[timeIndex])
                 timeIndex += 1
                 if timeIndex == plan.times.count { timeIndex = 0; dayBits &= dayBits &- 1 }

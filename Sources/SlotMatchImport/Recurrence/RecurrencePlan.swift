@@ -43,6 +43,10 @@ struct RecurrencePlan: Sendable {
     /// The plain BYDAY weekdays as offsets from the first day of a week starting on WKST (bit k: the k-th
     /// day of the week matches); every day without BYDAY.
     let weekOffsets: UInt8
+    /// The day-mask bits of every period, BYSETPOS applied, when they are the same for every period and not
+    /// empty: WEEKLY with plain BYDAY (no day filter needing the calendar), DAILY without day filters. 0 for
+    /// the other rules. The expansion then loads a period inline, as `fillNextDayMask` would.
+    let constantPeriodBits: UInt32
 
     /// COUNT and UNTIL, so that an expansion needs the plan alone, not a copy of the rule and its arrays.
     let count: Int?
@@ -58,15 +62,20 @@ struct RecurrencePlan: Sendable {
         count = rule.count
         until = rule.until
         var monthBits: UInt16 = 0
-        for m in rule.byMonth where m >= 1 && m <= 12 { monthBits |= 1 << UInt16(m) }
+        // The lists are read by index: a `for … in` over each would retain and release it.
+        for i in rule.byMonth.indices { let m = rule.byMonth[i]; if m >= 1 && m <= 12 { monthBits |= 1 << UInt16(m) } }
         var fromStart: UInt32 = 0, fromEnd: UInt32 = 0, anyMonthDay = false
-        for d in rule.byMonthDay where d != 0 && d >= -31 && d <= 31 {
+        for i in rule.byMonthDay.indices {
+            let d = rule.byMonthDay[i]
+            guard d != 0 && d >= -31 && d <= 31 else { continue }
             anyMonthDay = true
             if d > 0 { fromStart |= 1 << UInt32(d) } else { fromEnd |= 1 << UInt32(-d) }
         }
         var plain: UInt8 = 0, anyDay = false
         var numbered: [RecurrenceWeekday] = []
-        for d in rule.byDay where d.ordinal >= -53 && d.ordinal <= 53 {
+        for i in rule.byDay.indices {
+            let d = rule.byDay[i]
+            guard d.ordinal >= -53 && d.ordinal <= 53 else { continue }
             anyDay = true
             if d.ordinal == 0 { plain |= 1 << UInt8(d.weekday.rawValue) } else { numbered.append(d) }
         }
@@ -97,10 +106,10 @@ struct RecurrencePlan: Sendable {
         ordinalsCountInYear = rule.frequency == .yearly && monthBits == 0
 
         var hours: UInt32 = 0, minutes: UInt64 = 0, seconds: UInt64 = 0
-        for h in rule.byHour where h >= 0 && h <= 23 { hours |= 1 << UInt32(h) }
-        for m in rule.byMinute where m >= 0 && m <= 59 { minutes |= 1 << UInt64(m) }
+        for i in rule.byHour.indices { let h = rule.byHour[i]; if h >= 0 && h <= 23 { hours |= 1 << UInt32(h) } }
+        for i in rule.byMinute.indices { let m = rule.byMinute[i]; if m >= 0 && m <= 59 { minutes |= 1 << UInt64(m) } }
         // A leap second (60) is accepted by the grammar but never exists on a wall clock: ignored.
-        for v in rule.bySecond where v >= 0 && v <= 59 { seconds |= 1 << UInt64(v) }
+        for i in rule.bySecond.indices { let v = rule.bySecond[i]; if v >= 0 && v <= 59 { seconds |= 1 << UInt64(v) } }
         let hourSet = rule.byHour.isEmpty ? UInt64(1) << UInt64(start.hour) : UInt64(hours)
         let minuteSet = rule.byMinute.isEmpty ? UInt64(1) << UInt64(start.minute) : minutes
         let secondSet = rule.bySecond.isEmpty ? UInt64(1) << UInt64(start.second) : seconds
@@ -128,6 +137,12 @@ struct RecurrencePlan: Sendable {
         allowsDayMasks = (frequency == .daily || frequency == .weekly || frequency == .monthly)
             && (setPositions.isEmpty || times.count == 1)
         weekOffsets = hasWeekdays ? RecurrencePlan.rotated(plain, toStartOn: weekStart) : 0x7F
+        var constant: UInt32 = 0
+        if allowsDayMasks && !needsCivilDay {
+            if frequency == .weekly { constant = UInt32(weekOffsets) } else if frequency == .daily && !hasWeekdays { constant = 1 }
+            if constant != 0 && !setPositions.isEmpty { constant = RecurrenceExpansion.picking(setPositions, from: constant) }
+        }
+        constantPeriodBits = constant
     }
 
     /// `h·3600 + m·60 + s` for every set bit h, m, s of the masks, ascending, in one array.
