@@ -10,8 +10,14 @@ extension RecurrenceRule {
     public init(parsing text: String, at place: SourcePlace = SourcePlace()) throws {
         // Plain rules (upper-case ASCII, no spaces, every value well-formed) are read byte by byte; anything
         // else, errors included, takes the general reading below, which gives the same rule or says what is wrong.
+        // A text read before gives the same rule (RecurrenceRuleMemo keeps only texts read without error).
+        if let known = RecurrenceRuleMemo.shared.rule(for: text) {
+            self = known
+            return
+        }
         if let quick = Self.quickRule(text) {
             try quick.checkTable(place, text)
+            RecurrenceRuleMemo.shared.remember(quick, for: text)
             self = quick
             return
         }
