@@ -8,7 +8,9 @@ import SlotMatchCore
 /// once a period's candidate days are all the days of the period: BYMONTH, BYWEEKNO, BYYEARDAY,
 /// BYMONTHDAY and BYDAY each keep the days they name (BYDAY ordinals count within the month, or
 /// within the year for a YEARLY rule without BYMONTH).
-struct RecurrencePlan: Sendable {
+///
+/// A final class: a set, its expansions and their copies share one plan (one reference, not its lists).
+final class RecurrencePlan: Sendable {
     let frequency: RecurrenceFrequency
     let interval: Int
     /// ISO number of WKST (Monday = 1).
@@ -113,34 +115,40 @@ struct RecurrencePlan: Sendable {
         let hourSet = rule.byHour.isEmpty ? UInt64(1) << UInt64(start.hour) : UInt64(hours)
         let minuteSet = rule.byMinute.isEmpty ? UInt64(1) << UInt64(start.minute) : minutes
         let secondSet = rule.bySecond.isEmpty ? UInt64(1) << UInt64(start.second) : seconds
+        let timeList: [Int]
         switch rule.frequency {
         case .secondly:
             hourMask = rule.byHour.isEmpty ? nil : hours
             minuteMask = rule.byMinute.isEmpty ? nil : minutes
             secondMask = rule.bySecond.isEmpty ? nil : seconds
-            times = [0]
+            timeList = [0]
         case .minutely:
             hourMask = rule.byHour.isEmpty ? nil : hours
             minuteMask = rule.byMinute.isEmpty ? nil : minutes
             secondMask = nil
-            times = Self.offsets(hours: 1, minutes: 1, seconds: secondSet)
+            timeList = Self.offsets(hours: 1, minutes: 1, seconds: secondSet)
         case .hourly:
             hourMask = rule.byHour.isEmpty ? nil : hours
             minuteMask = nil; secondMask = nil
-            times = Self.offsets(hours: 1, minutes: minuteSet, seconds: secondSet)
+            timeList = Self.offsets(hours: 1, minutes: minuteSet, seconds: secondSet)
         default:
             hourMask = nil; minuteMask = nil; secondMask = nil
-            times = Self.offsets(hours: hourSet, minutes: minuteSet, seconds: secondSet)
+            timeList = Self.offsets(hours: hourSet, minutes: minuteSet, seconds: secondSet)
         }
-        setPositions = rule.bySetPosition.isEmpty ? [] : rule.bySetPosition.filter { $0 != 0 }
-        needsCivilDay = months != 0 || hasMonthDays || !yearDays.isEmpty || !weekNumbers.isEmpty || !numberedWeekdays.isEmpty
-        allowsDayMasks = (frequency == .daily || frequency == .weekly || frequency == .monthly)
-            && (setPositions.isEmpty || times.count == 1)
-        weekOffsets = hasWeekdays ? RecurrencePlan.rotated(plain, toStartOn: weekStart) : 0x7F
+        times = timeList
+        let positions = rule.bySetPosition.isEmpty ? [] : rule.bySetPosition.filter { $0 != 0 }
+        setPositions = positions
+        let civil = monthBits != 0 || anyMonthDay || !byYearDay.isEmpty || !byWeekNumber.isEmpty || !numbered.isEmpty
+        needsCivilDay = civil
+        let f = rule.frequency
+        let masks = (f == .daily || f == .weekly || f == .monthly) && (positions.isEmpty || timeList.count == 1)
+        allowsDayMasks = masks
+        let offsets = anyDay ? RecurrencePlan.rotated(plain, toStartOn: rule.weekStart.rawValue) : 0x7F
+        weekOffsets = offsets
         var constant: UInt32 = 0
-        if allowsDayMasks && !needsCivilDay {
-            if frequency == .weekly { constant = UInt32(weekOffsets) } else if frequency == .daily && !hasWeekdays { constant = 1 }
-            if constant != 0 && !setPositions.isEmpty { constant = RecurrenceExpansion.picking(setPositions, from: constant) }
+        if masks && !civil {
+            if f == .weekly { constant = UInt32(offsets) } else if f == .daily && !anyDay { constant = 1 }
+            if constant != 0 && !positions.isEmpty { constant = RecurrenceExpansion.picking(positions, from: constant) }
         }
         constantPeriodBits = constant
     }
