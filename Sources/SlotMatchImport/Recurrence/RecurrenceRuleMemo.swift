@@ -11,20 +11,27 @@ final class RecurrenceRuleMemo: @unchecked Sendable {
     static let shared = RecurrenceRuleMemo()
     static let capacity = 512
 
+    /// A remembered rule in a box: a look-up hands out one reference, not a copy of the rule's nine lists.
+    private final class Entry: Sendable {
+        let rule: RecurrenceRule
+        init(_ rule: RecurrenceRule) { self.rule = rule }
+    }
+
     private let lock = NSLock()
-    private var rules: [String: RecurrenceRule] = [:]
+    private var rules: [String: Entry] = [:]
 
     /// The rule of `text` if it was read before.
     func rule(for text: String) -> RecurrenceRule? {
         lock.lock()
-        defer { lock.unlock() }
-        return rules[text]
+        let entry = rules[text]
+        lock.unlock()
+        return entry?.rule
     }
 
     /// Keeps the rule read from `text` (a text accepted without error), while there is room.
     func remember(_ rule: RecurrenceRule, for text: String) {
         lock.lock()
         defer { lock.unlock() }
-        if rules.count < Self.capacity { rules[text] = rule }
+        if rules.count < Self.capacity { rules[text] = Entry(rule) }
     }
 }

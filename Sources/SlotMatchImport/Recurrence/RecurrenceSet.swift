@@ -17,7 +17,10 @@ public struct RecurrenceSet: Sendable {
     private let additionInstants: [Int64]
     private let exclusionInstants: [Int64]
     /// The rules compiled against DTSTART once, not per query.
-    private let plans: [RecurrencePlan]
+    /// The first rule's plan held by itself (a set has one RRULE, nearly always: no array to allocate), the
+    /// others' in `otherPlans`.
+    private let firstPlan: RecurrencePlan?
+    private let otherPlans: [RecurrencePlan]
     private let exceptionPlans: [RecurrencePlan]
 
     /// Whether window queries may take the engine's fast paths (one rule without EXRULE, simple rules' day masks).
@@ -31,8 +34,9 @@ public struct RecurrenceSet: Sendable {
         startInstant = start.instant.secondsSinceEpoch
         additionInstants = RecurrenceSet.sortedUniqueInstants(additions)
         exclusionInstants = RecurrenceSet.sortedUniqueInstants(exclusions)
-        plans = RecurrenceSet.compile(rules, start.local)
-        exceptionPlans = RecurrenceSet.compile(exceptionRules, start.local)
+        firstPlan = rules.isEmpty ? nil : RecurrencePlan(rule: rules[0], start: start.local)
+        otherPlans = rules.count > 1 ? RecurrenceSet.compile(rules.dropFirst(), start.local) : []
+        exceptionPlans = RecurrenceSet.compile(exceptionRules[...], start.local)
     }
 
     /// The starts of the instances in `[from, to)`, sorted and unique, at most `limit` of them.
@@ -71,7 +75,7 @@ public struct RecurrenceSet: Sendable {
         // Without a rule the stream is an expansion that has ended (COUNT=0), never pulled.
         var stream = rules.isEmpty
             ? RecurrenceExpansion(plan: RecurrenceSet.noPlan, start: start.local, zone: .utc, includesStart: false, keepsNonexistentTimes: false)
-            : expansion(plans[0], includesStart: true, skippingTo: skipTarget, through: horizon)
+            : expansion(plan(0), includesStart: true, skippingTo: skipTarget, through: horizon)
         var head = rules.isEmpty ? Int64.max : RecurrenceSet.pull(&stream, atLeast: low)
         var startPending = startInstant >= low
         var addition = RecurrenceSet.lowerBound(additionInstants, low)
@@ -96,7 +100,7 @@ public struct RecurrenceSet: Sendable {
     /// The general merge: every RRULE stream, DTSTART and the RDATEs, minus the EXDATEs and the EXRULE streams.
     private func forEachOfManyRules(low: Int64, high: Int64, skippingTo skipTarget: LocalDateTime?, through horizon: LocalDateTime?,
                                     _ body: (Instant) -> Bool) {
-        var streams = rules.indices.map { expansion(plans[$0], includesStart: true, skippingTo: skipTarget, through: horizon) }
+        var streams = rules.indices.map { expansion(plan($0), includesStart: true, skippingTo: skipTarget, through: horizon) }
         var heads = streams.indices.map { RecurrenceSet.pull(&streams[$0], atLeast: low) }
         var exceptionStreams = exceptionRules.indices.map {
             expansion(exceptionPlans[$0], includesStart: false, skippingTo: skipTarget, through: horizon)
@@ -177,11 +181,17 @@ public struct RecurrenceSet: Sendable {
         return out
     }
 
-    private static func compile(_ rules: [RecurrenceRule], _ start: LocalDateTime) -> [RecurrencePlan] {
+    private static func compile(_ rules: ArraySlice<RecurrenceRule>, _ start: LocalDateTime) -> [RecurrencePlan] {
         guard !rules.isEmpty else { return [] }
         var plans: [RecurrencePlan] = []
         plans.reserveCapacity(rules.count)
         for rule in rules { plans.append(RecurrencePlan(rule: rule, start: start)) }
         return plans
+    }
+
+    /// The plan of `rules[i]`.
+    private func plan(_ i: Int) -> RecurrencePlan {
+        if i == 0, let firstPlan { return firstPlan }
+        return otherPlans[i - 1]
     }
 }
