@@ -86,7 +86,13 @@ public struct RecurrenceSet: Sendable {
             if startPending && startInstant < next { next = startInstant }
             if addition < additionInstants.count && additionInstants[addition] < next { next = additionInstants[addition] }
             if next >= high { return }
-            if head == next { head = RecurrenceSet.pull(&stream, atLeast: low) }
+            if head == next {
+                // `pull`, written out so that the stream's step stays in this loop.
+                head = .max
+                while let (_, instant) = stream.nextWallAndInstant() {
+                    if instant >= low { head = instant; break }
+                }
+            }
             if startPending && startInstant == next { startPending = false }
             while addition < additionInstants.count && additionInstants[addition] == next { addition += 1 }
             if next == last { continue }
