@@ -28,6 +28,13 @@ final class RecurrenceRuleMemo: @unchecked Sendable {
         return entry?.rule
     }
 
+    /// How many texts are kept.
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return rules.count
+    }
+
     /// Keeps the rule read from `text` (a text accepted without error), while there is room.
     func remember(_ rule: RecurrenceRule, for text: String) {
         lock.lock()
