@@ -176,8 +176,8 @@ public struct RecurrenceSet: Sendable {
         guard !values.isEmpty else { return [] }
         var out: [Int64] = []
         out.reserveCapacity(values.count)
-        for v in values {
-            let t = v.instant.secondsSinceEpoch
+        for i in values.indices {
+            let t = values[i].instant.secondsSinceEpoch
             // Insertion into the sorted prefix: EXDATE and RDATE lists are short and usually already in order.
             var i = out.count
             while i > 0 && out[i - 1] > t { i -= 1 }
