@@ -39,12 +39,16 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
     let untilWallLimit: Int64
     /// Wall-clock reading past which no instance is wanted (`limit(through:)`).
     var horizonWall: Int64 = .max
-    /// The day-mask path (DAILY, WEEKLY, MONTHLY, see `RecurrencePlan.allowsDayMasks`): the current period's
+    /// The day-mask path (DAILY, WEEKLY, MONTHLY, some YEARLY, see `RecurrencePlan.allowsDayMasks`): the current period's
     /// matching days not yet handed out, as bits of day offsets from `dayBase` (an epoch day), BYSETPOS
     /// already applied. The same candidates in the same order as `bases` × `plan.times`, without the array.
     let usesDayMasks: Bool
     var dayBits: UInt32 = 0
     var dayBase = 0
+    /// YEARLY on the day-mask path: the year of the current period and the month whose days `dayBits` holds
+    /// (13 when no month of the period is left), so that a year's months are handed out one after the other.
+    var maskYear = 0
+    var maskMonth = 13
 
     init(rule: RecurrenceRule, start: LocalDateTime, zone: ZoneRules, includesStart: Bool, keepsNonexistentTimes: Bool,
          compiled: RecurrencePlan? = nil, allowsDayMasks: Bool = true) {
@@ -128,7 +132,7 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
         // Emptied only when not empty: `picked` is used by BYSETPOS rules alone, and `removeAll` is not free.
         if !bases.isEmpty { bases.removeAll(keepingCapacity: true) }
         if !picked.isEmpty { picked.removeAll(keepingCapacity: true) }
-        baseIndex = 0; timeIndex = 0; pickedIndex = 0; dayBits = 0
+        baseIndex = 0; timeIndex = 0; pickedIndex = 0; dayBits = 0; maskMonth = 13
     }
 
     /// The next candidate of the current period, or nil when it is used up.
@@ -236,6 +240,11 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
     /// of empty periods, with the period's days as bits (`dayBits`) instead of `bases`.
     mutating func fillNextDayMask() {
         timeIndex = 0
+        // The rest of the current year, month by month, before the next period.
+        if maskMonth < 12, let (month, bits) = nextMonthBits(year: maskYear, after: maskMonth) {
+            maskMonth = month; dayBits = bits
+            return
+        }
         var emptyRun = 0
         while !finished {
             let p = nextPeriod
@@ -258,8 +267,12 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
                 } else {
                     bits = UInt32(plan.weekOffsets)
                 }
-            default:
+            case .monthly:
                 bits = monthBits(p)
+            default:
+                // YEARLY: the first month of the year with matching days (the later ones come after its days).
+                maskYear = p
+                if let (month, monthBits) = nextMonthBits(year: p, after: 0) { maskMonth = month; bits = monthBits } else { maskMonth = 13; bits = 0 }
             }
             if bits != 0 && !plan.setPositions.isEmpty { bits = RecurrenceExpansion.picking(plan.setPositions, from: bits) }
             if bits != 0 { dayBits = bits; return }
@@ -321,6 +334,20 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
             bits &= days
         }
         return bits
+    }
+
+    /// The first month after `month` in `year` with matching days, and those days (`monthBits`, which also sets
+    /// `dayBase`); nil when no later month of the year has any.
+    private mutating func nextMonthBits(year: Int, after month: Int) -> (Int, UInt32)? {
+        var m = month + 1
+        while m <= 12 {
+            if plan.months == 0 || (plan.months >> UInt16(m)) & 1 != 0 {
+                let bits = monthBits(year * 12 + m - 1)
+                if bits != 0 { return (m, bits) }
+            }
+            m += 1
+        }
+        return nil
     }
 
     /// RFC 5545 §3.3.10 BYSETPOS on a period whose candidates are the set bits of `bits`, one each: the

@@ -40,7 +40,9 @@ final class RecurrencePlan: Sendable {
     let needsCivilDay: Bool
     /// Whether the expansion may hold a period's matching days as a bit mask instead of the `bases` array
     /// (`RecurrenceExpansion`'s day-mask path): DAILY, WEEKLY and MONTHLY rules, whose periods have at most
-    /// 31 days, with a single time of day when BYSETPOS picks among the candidates.
+    /// 31 days, with a single time of day when BYSETPOS picks among the candidates; YEARLY rules whose days
+    /// are those of their months (one month's mask after the other: no BYSETPOS, BYWEEKNO, BYYEARDAY, nor
+    /// ordinals counted in the year), as VTIMEZONE's `FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU`.
     let allowsDayMasks: Bool
     /// The plain BYDAY weekdays as offsets from the first day of a week starting on WKST (bit k: the k-th
     /// day of the week matches); every day without BYDAY.
@@ -141,7 +143,11 @@ final class RecurrencePlan: Sendable {
         let civil = monthBits != 0 || anyMonthDay || !byYearDay.isEmpty || !byWeekNumber.isEmpty || !numbered.isEmpty
         needsCivilDay = civil
         let f = rule.frequency
-        let masks = (f == .daily || f == .weekly || f == .monthly) && (positions.isEmpty || timeList.count == 1)
+        // YEARLY too when its days are those of its months: no BYSETPOS (it would count across the months),
+        // BYWEEKNO or BYYEARDAY, and BYDAY ordinals (if any) counted within the month (BYMONTH given).
+        let yearlyByMonths = f == .yearly && positions.isEmpty && byWeekNumber.isEmpty && byYearDay.isEmpty
+            && (monthBits != 0 || numbered.isEmpty)
+        let masks = ((f == .daily || f == .weekly || f == .monthly) && (positions.isEmpty || timeList.count == 1)) || yearlyByMonths
         allowsDayMasks = masks
         let offsets = anyDay ? RecurrencePlan.rotated(plain, toStartOn: rule.weekStart.rawValue) : 0x7F
         weekOffsets = offsets

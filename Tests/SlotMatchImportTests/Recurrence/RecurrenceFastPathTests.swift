@@ -32,6 +32,11 @@ import Testing
             "FREQ=MONTHLY;BYMONTHDAY=1,2,3;BYDAY=MO", "FREQ=MONTHLY;INTERVAL=2;BYDAY=FR;BYMONTH=2,3,10", "FREQ=MONTHLY;COUNT=7",
             "FREQ=MONTHLY;BYDAY=SU;BYHOUR=1,2,3", "FREQ=DAILY;COUNT=20", "FREQ=DAILY", "FREQ=DAILY;INTERVAL=3;UNTIL=20271101",
             "FREQ=DAILY;BYDAY=SA,SU", "FREQ=DAILY;BYMONTH=3;BYMONTHDAY=-1,-2,-3", "FREQ=DAILY;BYHOUR=2,3;BYMINUTE=0,30",
+            // VTIMEZONE's rules and other YEARLY shapes (day masks month by month, or the general path).
+            "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "FREQ=YEARLY", "FREQ=YEARLY;BYMONTHDAY=1,-1",
+            "FREQ=YEARLY;BYDAY=MO;BYMONTH=2,3", "FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=29", "FREQ=YEARLY;BYDAY=20MO,-1SU",
+            "FREQ=YEARLY;BYMONTH=1,7;BYDAY=1MO,-1FR;BYHOUR=8,20", "FREQ=YEARLY;COUNT=5;BYMONTH=4;BYMONTHDAY=31",
+            "FREQ=YEARLY;BYMONTH=3,10;BYDAY=-1SU;UNTIL=20300101T000000Z", "FREQ=YEARLY;BYDAY=SU;BYMONTH=10;BYSETPOS=-1",
         ]
         let starts = ["20270322T023000", "20270325T170000", "20270101T093000", "20261019T090000", "20271024T023000",
                       "20270331T000000", "20270328T020000"]
@@ -39,7 +44,8 @@ import Testing
         for rule in rules {
             for start in starts {
                 let s = ExpectedInstances.local(start)
-                cases.append(Case(rule: rule, start: s, horizon: LocalDateTime(date: s.date.adding(days: 800), secondOfDay: 86_399)))
+                let days = rule.hasPrefix("FREQ=YEARLY") ? 12 * 366 : 800
+                cases.append(Case(rule: rule, start: s, horizon: LocalDateTime(date: s.date.adding(days: days), secondOfDay: 86_399)))
             }
         }
         return cases
@@ -60,19 +66,20 @@ import Testing
             }
             return values
         }
-        let frequency = pick([RecurrenceFrequency.daily, .weekly, .weekly, .weekly, .monthly, .monthly])
+        let frequency = pick([RecurrenceFrequency.daily, .weekly, .weekly, .weekly, .monthly, .monthly, .yearly])
         let year = Int.random(in: 2026 ... 2028, using: &g), month = pick([1, 3, 3, 6, 10, 10, 12])
         let day = Int.random(in: 1 ... CivilDate.daysIn(month: month, year: year), using: &g)
         let start = LocalDateTime(year: year, month: month, day: day, hour: pick([0, 1, 2, 2, 3, 9, 17, 23]), minute: pick([0, 30, 59]))
         var rule = RecurrenceRule(frequency: frequency)
         rule.interval = chance(0.6) ? 1 : Int.random(in: 2 ... 4, using: &g)
         if chance(0.3) { rule.weekStart = pick(Weekday.allCases) }
-        if chance(0.2) { rule.byMonth = some(1 ... 12, upTo: 4) }
+        if chance(frequency == .yearly ? 0.7 : 0.2) { rule.byMonth = some(1 ... 12, upTo: 4) }
         if frequency != .weekly && chance(0.25) { rule.byMonthDay = some(1 ... 31, upTo: 3, signed: true) }
         if chance(0.7) {
             var days: [RecurrenceWeekday] = []
             for _ in 0 ..< Int.random(in: 1 ... 5, using: &g) {
-                let ordinal = frequency == .monthly && chance(0.5) ? Int.random(in: 1 ... 5, using: &g) * (chance(0.5) ? -1 : 1) : 0
+                let numbered = frequency == .monthly || frequency == .yearly
+                let ordinal = numbered && chance(0.5) ? Int.random(in: 1 ... 5, using: &g) * (chance(0.5) ? -1 : 1) : 0
                 let d = RecurrenceWeekday(pick(Weekday.allCases), ordinal: ordinal)
                 if !days.contains(d) { days.append(d) }
             }
@@ -82,7 +89,7 @@ import Testing
         if chance(0.1) { rule.byMinute = some(0 ... 59, upTo: 2) }
         let hasBy = !(rule.byMonth.isEmpty && rule.byMonthDay.isEmpty && rule.byDay.isEmpty && rule.byHour.isEmpty && rule.byMinute.isEmpty)
         if hasBy && chance(0.3) { rule.bySetPosition = some(1 ... 6, upTo: 3, signed: true) }
-        let horizon = LocalDateTime(date: start.date.adding(days: 500), secondOfDay: 86_399)
+        let horizon = LocalDateTime(date: start.date.adding(days: frequency == .yearly ? 8 * 366 : 500), secondOfDay: 86_399)
         if chance(0.25) {
             rule.count = Int.random(in: 1 ... 60, using: &g)
         } else if chance(0.3) {
@@ -188,6 +195,9 @@ import Testing
         #expect(shapes.filter { $0 }.count >= Self.table.count - 7 * 2)
         let random = try Self.random.prefix(400).map { try RecurrencePlan(rule: RecurrenceRule(parsing: $0.rule), start: $0.start).allowsDayMasks }
         #expect(random.filter { $0 }.count > 300)
+        let yearly = try Self.random.prefix(400).filter { $0.rule.hasPrefix("FREQ=YEARLY") }
+            .map { try RecurrencePlan(rule: RecurrenceRule(parsing: $0.rule), start: $0.start).allowsDayMasks }
+        #expect(yearly.filter { $0 }.count > 20)
     }
 
     /// The byte-level reading of plain RRULE texts against the general reading (which lower-case text takes).
