@@ -85,7 +85,7 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
         case .date(let d): untilWallLimit = Int64(d.daysSinceEpoch) * 86_400 + 86_399
         case .utc(let i): untilWallLimit = i.secondsSinceEpoch + 2 * 86_400
         }
-        if plan.times.isEmpty || (count ?? 1) <= 0 { finished = true }
+        if plan.timeCount == 0 || (count ?? 1) <= 0 { finished = true }
     }
 
     /// Consecutive periods without an instance after which the rule is taken to be exhausted. The
@@ -144,9 +144,9 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
             return picked[pickedIndex - 1]
         }
         guard baseIndex < bases.count else { return nil }
-        let wall = bases[baseIndex] + Int64(plan.times[timeIndex])
+        let wall = bases[baseIndex] + Int64(plan.time(timeIndex))
         timeIndex += 1
-        if timeIndex == plan.times.count { timeIndex = 0; baseIndex += 1 }
+        if timeIndex == plan.timeCount { timeIndex = 0; baseIndex += 1 }
         return wall
     }
 
@@ -181,9 +181,9 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
                     nextPeriod = overflow ? Int.max : following
                     dayBase = first; dayBits = plan.constantPeriodBits; timeIndex = 0
                 }
-                wall = Int64(dayBase &+ dayBits.trailingZeroBitCount) &* 86_400 &+ Int64(plan.times[timeIndex])
+                wall = Int64(dayBase &+ dayBits.trailingZeroBitCount) &* 86_400 &+ Int64(plan.time(timeIndex))
                 timeIndex += 1
-                if timeIndex == plan.times.count { timeIndex = 0; dayBits &= dayBits &- 1 }
+                if timeIndex == plan.timeCount { timeIndex = 0; dayBits &= dayBits &- 1 }
             } else {
                 guard let candidate = nextCandidate() else { fillNextPeriod(); continue }
                 wall = candidate
@@ -443,11 +443,11 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
     /// RFC 5545 §3.3.10: BYSETPOS picks, by position, among the instances of one interval.
     private mutating func applySetPositions() {
         guard !plan.setPositions.isEmpty else { return }
-        let perBase = plan.times.count
+        let perBase = plan.timeCount
         let n = bases.count * perBase
         for position in plan.setPositions {
             let i = position > 0 ? position - 1 : n + position
-            if i >= 0 && i < n { picked.append(bases[i / perBase] + Int64(plan.times[i % perBase])) }
+            if i >= 0 && i < n { picked.append(bases[i / perBase] + Int64(plan.time(i % perBase))) }
         }
         picked.sort()
         var unique = 0

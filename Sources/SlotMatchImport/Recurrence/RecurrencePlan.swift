@@ -33,8 +33,16 @@ final class RecurrencePlan: Sendable {
     let minuteMask: UInt64?
     let secondMask: UInt64?
     /// Offsets in seconds of the instances inside one matching day (DAILY and coarser), hour
-    /// (HOURLY) or minute (MINUTELY); `[0]` for SECONDLY. Sorted, unique.
+    /// (HOURLY) or minute (MINUTELY); `0` alone for SECONDLY. Sorted, unique; read through `time(_:)`:
+    /// this list holds them when there are several, and is empty when there is one (`firstTime`).
     let times: [Int]
+    /// How many offsets: the first alone when there is just one (`times` is then empty: no array per plain rule).
+    let timeCount: Int
+    let firstTime: Int
+
+    /// Offset `i` of the instances inside a matching day (hour, minute), `i < timeCount`.
+    @inline(__always)
+    func time(_ i: Int) -> Int { timeCount == 1 ? firstTime : times[i] }
     let setPositions: [Int]
     /// Whether a day filter needs more than the weekday (month, day of month or year, ordinals).
     let needsCivilDay: Bool
@@ -117,27 +125,31 @@ final class RecurrencePlan: Sendable {
         let hourSet = rule.byHour.isEmpty ? UInt64(1) << UInt64(start.hour) : UInt64(hours)
         let minuteSet = rule.byMinute.isEmpty ? UInt64(1) << UInt64(start.minute) : minutes
         let secondSet = rule.bySecond.isEmpty ? UInt64(1) << UInt64(start.second) : seconds
-        let timeList: [Int]
+        let hourBits: UInt64, minuteBits: UInt64, secondBits: UInt64
         switch rule.frequency {
         case .secondly:
             hourMask = rule.byHour.isEmpty ? nil : hours
             minuteMask = rule.byMinute.isEmpty ? nil : minutes
             secondMask = rule.bySecond.isEmpty ? nil : seconds
-            timeList = [0]
+            hourBits = 1; minuteBits = 1; secondBits = 1
         case .minutely:
             hourMask = rule.byHour.isEmpty ? nil : hours
             minuteMask = rule.byMinute.isEmpty ? nil : minutes
             secondMask = nil
-            timeList = Self.offsets(hours: 1, minutes: 1, seconds: secondSet)
+            hourBits = 1; minuteBits = 1; secondBits = secondSet
         case .hourly:
             hourMask = rule.byHour.isEmpty ? nil : hours
             minuteMask = nil; secondMask = nil
-            timeList = Self.offsets(hours: 1, minutes: minuteSet, seconds: secondSet)
+            hourBits = 1; minuteBits = minuteSet; secondBits = secondSet
         default:
             hourMask = nil; minuteMask = nil; secondMask = nil
-            timeList = Self.offsets(hours: hourSet, minutes: minuteSet, seconds: secondSet)
+            hourBits = hourSet; minuteBits = minuteSet; secondBits = secondSet
         }
-        times = timeList
+        let count = hourBits.nonzeroBitCount * minuteBits.nonzeroBitCount * secondBits.nonzeroBitCount
+        timeCount = count
+        firstTime = count == 0 ? 0
+            : hourBits.trailingZeroBitCount * 3600 + minuteBits.trailingZeroBitCount * 60 + secondBits.trailingZeroBitCount
+        times = count > 1 ? Self.offsets(hours: hourBits, minutes: minuteBits, seconds: secondBits) : []
         let positions = rule.bySetPosition.isEmpty ? [] : rule.bySetPosition.filter { $0 != 0 }
         setPositions = positions
         let civil = monthBits != 0 || anyMonthDay || !byYearDay.isEmpty || !byWeekNumber.isEmpty || !numbered.isEmpty
@@ -147,7 +159,7 @@ final class RecurrencePlan: Sendable {
         // BYWEEKNO or BYYEARDAY, and BYDAY ordinals (if any) counted within the month (BYMONTH given).
         let yearlyByMonths = f == .yearly && positions.isEmpty && byWeekNumber.isEmpty && byYearDay.isEmpty
             && (monthBits != 0 || numbered.isEmpty)
-        let masks = ((f == .daily || f == .weekly || f == .monthly) && (positions.isEmpty || timeList.count == 1)) || yearlyByMonths
+        let masks = ((f == .daily || f == .weekly || f == .monthly) && (positions.isEmpty || count == 1)) || yearlyByMonths
         allowsDayMasks = masks
         let offsets = anyDay ? RecurrencePlan.rotated(plain, toStartOn: rule.weekStart.rawValue) : 0x7F
         weekOffsets = offsets
