@@ -32,14 +32,15 @@ struct WallClockResolver: Sendable {
     /// from it for the other instants: the same offsets as `ZoneRules.offset(at:)`, without five more searches.
     @inline(never)
     private mutating func resolveNearTransition(_ wall: Int64) -> (instant: Int64, inGap: Bool) {
-        let hint = Self.index(zone.transitionInstants, wall, from: nil)
-        func offset(at t: Int64) -> Int64 {
-            let i = Self.index(zone.transitionInstants, t, from: hint)
-            return Int64(i == 0 ? zone.initialOffset : zone.offsetsAfter[i - 1])
+        let instants = zone.transitionInstants, offsets = zone.offsetsAfter, initial = Int64(zone.initialOffset)
+        let hint = Self.index(instants, wall, from: nil)
+        @inline(__always) func offset(at t: Int64) -> Int64 {
+            let i = Self.index(instants, t, from: hint)
+            return i == 0 ? initial : Int64(offsets[i - 1])
         }
         let before = offset(at: wall &- 86_400), here = offset(at: wall), after = offset(at: wall &+ 86_400)
         var first = Int64.max
-        func consider(_ candidate: Int64) {
+        @inline(__always) func consider(_ candidate: Int64) {
             let t = wall &- candidate
             if offset(at: t) == candidate && t < first { first = t }
         }
