@@ -63,8 +63,9 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
                   keepsNonexistentTimes: keepsNonexistentTimes, allowsDayMasks: allowsDayMasks)
     }
 
-    /// As `init(plan:start:zone:…)`, with a resolver for that zone that has already placed readings (it gives
-    /// the same answers as a new one, possibly without a search).
+    /// As `init(plan:start:zone:…)`, readings placed by `resolver` (for that zone; a resolver that has already
+    /// placed readings gives the same answers as a new one). `allowsDayMasks: false` forces the general path
+    /// (`bases`), for the tests that compare both.
     init(plan: RecurrencePlan, start: LocalDateTime, resolver: WallClockResolver, includesStart: Bool, keepsNonexistentTimes: Bool,
          allowsDayMasks: Bool = true) {
         self.plan = plan

@@ -16,9 +16,8 @@ public struct RecurrenceSet: Sendable {
     private let startInstant: Int64
     private let additionInstants: [Int64]
     private let exclusionInstants: [Int64]
-    /// The rules compiled against DTSTART once, not per query.
-    /// The first rule's plan held by itself (a set has one RRULE, nearly always: no array to allocate), the
-    /// others' in `otherPlans`.
+    /// The rules compiled against DTSTART once, not per query: the first rule's plan held by itself (a set has
+    /// one RRULE, nearly always: no array to allocate), the others' in `otherPlans`.
     private let firstPlan: RecurrencePlan?
     private let otherPlans: [RecurrencePlan]
     private let exceptionPlans: [RecurrencePlan]
@@ -176,8 +175,8 @@ public struct RecurrenceSet: Sendable {
         guard !values.isEmpty else { return [] }
         var out: [Int64] = []
         out.reserveCapacity(values.count)
-        for i in values.indices {
-            let t = values[i].instant.secondsSinceEpoch
+        for k in values.indices {
+            let t = values[k].instant.secondsSinceEpoch
             // Insertion into the sorted prefix: EXDATE and RDATE lists are short and usually already in order.
             var i = out.count
             while i > 0 && out[i - 1] > t { i -= 1 }
