@@ -39,28 +39,54 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
     let untilWallLimit: Int64
     /// Wall-clock reading past which no instance is wanted (`limit(through:)`).
     var horizonWall: Int64 = .max
+    /// The day-mask path (DAILY, WEEKLY, MONTHLY, some YEARLY, see `RecurrencePlan.allowsDayMasks`): the current period's
+    /// matching days not yet handed out, as bits of day offsets from `dayBase` (an epoch day), BYSETPOS
+    /// already applied. The same candidates in the same order as `bases` × `plan.times`, without the array.
+    let usesDayMasks: Bool
+    var dayBits: UInt32 = 0
+    var dayBase = 0
+    /// YEARLY on the day-mask path: the year of the current period and the month whose days `dayBits` holds
+    /// (13 when no month of the period is left), so that a year's months are handed out one after the other.
+    var maskYear = 0
+    var maskMonth = 13
 
     init(rule: RecurrenceRule, start: LocalDateTime, zone: ZoneRules, includesStart: Bool, keepsNonexistentTimes: Bool,
-         compiled: RecurrencePlan? = nil) {
-        self.plan = compiled ?? RecurrencePlan(rule: rule, start: start)
+         compiled: RecurrencePlan? = nil, allowsDayMasks: Bool = true) {
+        self.init(plan: compiled ?? RecurrencePlan(rule: rule, start: start), start: start, zone: zone, includesStart: includesStart,
+                  keepsNonexistentTimes: keepsNonexistentTimes, allowsDayMasks: allowsDayMasks)
+    }
+
+    /// The expansion of a rule already compiled against `start` (its COUNT and UNTIL come with the plan).
+    init(plan: RecurrencePlan, start: LocalDateTime, zone: ZoneRules, includesStart: Bool, keepsNonexistentTimes: Bool,
+         allowsDayMasks: Bool = true) {
+        self.init(plan: plan, start: start, resolver: WallClockResolver(zone: zone), includesStart: includesStart,
+                  keepsNonexistentTimes: keepsNonexistentTimes, allowsDayMasks: allowsDayMasks)
+    }
+
+    /// As `init(plan:start:zone:…)`, readings placed by `resolver` (for that zone; a resolver that has already
+    /// placed readings gives the same answers as a new one). `allowsDayMasks: false` forces the general path
+    /// (`bases`), for the tests that compare both.
+    init(plan: RecurrencePlan, start: LocalDateTime, resolver: WallClockResolver, includesStart: Bool, keepsNonexistentTimes: Bool,
+         allowsDayMasks: Bool = true) {
+        self.plan = plan
+        usesDayMasks = allowsDayMasks && plan.allowsDayMasks
         startWall = start.wallSeconds
-        until = rule.until
-        count = rule.count
+        until = plan.until
+        count = plan.count
         self.includesStart = includesStart
         self.keepsNonexistentTimes = keepsNonexistentTimes
-        resolver = WallClockResolver(zone: zone)
+        self.resolver = resolver
         startPending = includesStart
-        let endWall = Int64(CivilDate(year: 10_000, month: 1, day: 1).daysSinceEpoch) * 86_400
-        lastPeriod = RecurrenceExpansion.period(ofWall: endWall - 1, plan.frequency, plan.weekStart)
+        lastPeriod = RecurrenceExpansion.lastPeriod(plan.frequency, plan.weekStart)
         startPeriod = RecurrenceExpansion.period(ofWall: startWall, plan.frequency, plan.weekStart)
         nextPeriod = startPeriod
-        switch rule.until {
+        switch plan.until {
         case nil: untilWallLimit = .max
         case .local(let l): untilWallLimit = l.wallSeconds
         case .date(let d): untilWallLimit = Int64(d.daysSinceEpoch) * 86_400 + 86_399
         case .utc(let i): untilWallLimit = i.secondsSinceEpoch + 2 * 86_400
         }
-        if plan.times.isEmpty || (count ?? 1) <= 0 { finished = true }
+        if plan.timeCount == 0 || (count ?? 1) <= 0 { finished = true }
     }
 
     /// Consecutive periods without an instance after which the rule is taken to be exhausted. The
@@ -107,7 +133,7 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
         // Emptied only when not empty: `picked` is used by BYSETPOS rules alone, and `removeAll` is not free.
         if !bases.isEmpty { bases.removeAll(keepingCapacity: true) }
         if !picked.isEmpty { picked.removeAll(keepingCapacity: true) }
-        baseIndex = 0; timeIndex = 0; pickedIndex = 0
+        baseIndex = 0; timeIndex = 0; pickedIndex = 0; dayBits = 0; maskMonth = 13
     }
 
     /// The next candidate of the current period, or nil when it is used up.
@@ -119,9 +145,9 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
             return picked[pickedIndex - 1]
         }
         guard baseIndex < bases.count else { return nil }
-        let wall = bases[baseIndex] + Int64(plan.times[timeIndex])
+        let wall = bases[baseIndex] + Int64(plan.time(timeIndex))
         timeIndex += 1
-        if timeIndex == plan.times.count { timeIndex = 0; baseIndex += 1 }
+        if timeIndex == plan.timeCount { timeIndex = 0; baseIndex += 1 }
         return wall
     }
 
@@ -143,7 +169,26 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
         }
         while !finished {
             if let count, emitted >= count { finished = true; return nil }
-            guard let wall = nextCandidate() else { fillNextPeriod(); continue }
+            let wall: Int64
+            if usesDayMasks {
+                if dayBits == 0 {
+                    // A period whose days are known in advance (`RecurrencePlan.constantPeriodBits`): the checks and
+                    // steps of `fillNextDayMask`, inline; any other period, or the end, through it.
+                    let p = nextPeriod
+                    guard plan.constantPeriodBits != 0, p <= lastPeriod else { fillNextDayMask(); continue }
+                    let first = plan.frequency == .weekly ? RecurrenceExpansion.firstDay(ofWeek: p, plan.weekStart) : p
+                    guard Int64(first) * 86_400 <= Swift.min(untilWallLimit, horizonWall) else { fillNextDayMask(); continue }
+                    let (following, overflow) = p.addingReportingOverflow(plan.interval)
+                    nextPeriod = overflow ? Int.max : following
+                    dayBase = first; dayBits = plan.constantPeriodBits; timeIndex = 0
+                }
+                wall = Int64(dayBase &+ dayBits.trailingZeroBitCount) &* 86_400 &+ Int64(plan.time(timeIndex))
+                timeIndex += 1
+                if timeIndex == plan.timeCount { timeIndex = 0; dayBits &= dayBits &- 1 }
+            } else {
+                guard let candidate = nextCandidate() else { fillNextPeriod(); continue }
+                wall = candidate
+            }
             if includesStart ? wall <= startWall : wall < startWall { continue }
             let (instant, inGap) = resolver.resolve(wall)
             // RFC 5545 §3.3.10: a generated local time that does not exist is ignored and not counted.
@@ -190,6 +235,135 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
             emptyRun += 1
             if emptyRun >= emptyPeriodLimit || overflow { finished = true }
         }
+    }
+
+    /// `fillNextPeriod` for the day-mask path: the same periods, the same end conditions and the same count
+    /// of empty periods, with the period's days as bits (`dayBits`) instead of `bases`.
+    mutating func fillNextDayMask() {
+        timeIndex = 0
+        // The rest of the current year, month by month, before the next period.
+        if maskMonth < 12, let (month, bits) = nextMonthBits(year: maskYear, after: maskMonth) {
+            maskMonth = month; dayBits = bits
+            return
+        }
+        var emptyRun = 0
+        while !finished {
+            let p = nextPeriod
+            guard p <= lastPeriod,
+                  RecurrenceExpansion.wall(ofPeriod: p, plan.frequency, plan.weekStart) <= Swift.min(untilWallLimit, horizonWall) else {
+                finished = true; return
+            }
+            let (following, overflow) = p.addingReportingOverflow(plan.interval)
+            nextPeriod = overflow ? Int.max : following
+            var bits: UInt32
+            switch plan.frequency {
+            case .daily:
+                dayBase = p
+                bits = plan.matches(day: p, cursor: &cursor) ? 1 : 0
+            case .weekly:
+                dayBase = RecurrenceExpansion.firstDay(ofWeek: p, plan.weekStart)
+                if plan.needsCivilDay {
+                    bits = 0
+                    for k in 0 ..< 7 where plan.matches(day: dayBase + k, cursor: &cursor) { bits |= 1 << UInt32(k) }
+                } else {
+                    bits = UInt32(plan.weekOffsets)
+                }
+            case .monthly:
+                bits = monthBits(p)
+            default:
+                // YEARLY: the first month of the year with matching days (the later ones come after its days).
+                maskYear = p
+                if let (month, monthBits) = nextMonthBits(year: p, after: 0) { maskMonth = month; bits = monthBits } else { maskMonth = 13; bits = 0 }
+            }
+            if bits != 0 && !plan.setPositions.isEmpty { bits = RecurrenceExpansion.picking(plan.setPositions, from: bits) }
+            if bits != 0 { dayBits = bits; return }
+            emptyRun += 1
+            if emptyRun >= emptyPeriodLimit || overflow { finished = true }
+        }
+    }
+
+    /// The days of month period `p` that pass the plan's day filters (bit i: day i + 1), and sets `dayBase`
+    /// to the month's first day. BYMONTHDAY and BYDAY are intersected as bit masks; BYYEARDAY (which the
+    /// RFC forbids in MONTHLY rules, but a rule built field by field may carry) is checked day by day.
+    private mutating func monthBits(_ p: Int) -> UInt32 {
+        let year = IntervalArithmetic.floorDivide(p, 12)
+        let month = p - year * 12 + 1
+        let first = CivilDate(year: year, month: month, day: 1).daysSinceEpoch
+        dayBase = first
+        if plan.months != 0 && (plan.months >> UInt16(month)) & 1 == 0 { return 0 }
+        let daysInMonth = CivilDate.daysIn(month: month, year: year)
+        let all = UInt32.max >> UInt32(32 - daysInMonth)
+        if !plan.yearDays.isEmpty {
+            let jan1 = CivilDate(year: year, month: 1, day: 1).daysSinceEpoch
+            let daysInYear = CivilDate.daysIn(year: year)
+            var weekday = IntervalArithmetic.weekday(ofDay: first)
+            var bits: UInt32 = 0
+            for dayOfMonth in 1 ... daysInMonth {
+                let day = first + dayOfMonth - 1
+                if plan.matches(day: day, month: month, dayOfMonth: dayOfMonth, daysInMonth: daysInMonth,
+                                dayOfYear: day - jan1 + 1, daysInYear: daysInYear, weekday: weekday, weekYear: nil) {
+                    bits |= 1 << UInt32(dayOfMonth - 1)
+                }
+                weekday = weekday == 7 ? 1 : weekday + 1
+            }
+            return bits
+        }
+        var bits = all
+        if plan.hasMonthDays {
+            // Bit d of `monthDaysFromStart` is day d; bit e of `monthDaysFromEnd` is day daysInMonth - e + 1.
+            var days = (plan.monthDaysFromStart >> 1) & all
+            var fromEnd = plan.monthDaysFromEnd
+            while fromEnd != 0 {
+                let e = fromEnd.trailingZeroBitCount
+                fromEnd &= fromEnd &- 1
+                if e >= 1 && e <= daysInMonth { days |= 1 << UInt32(daysInMonth - e) }
+            }
+            bits &= days
+        }
+        if plan.hasWeekdays {
+            // Plain weekdays repeat every 7 days from the month's first weekday; RFC 5545 §3.3.10: an ordinal
+            // BYDAY (1FR, -1SA) is the nth such weekday of the month, counted from the end when negative.
+            let firstWeekday = IntervalArithmetic.weekday(ofDay: first)
+            let week = UInt64(RecurrencePlan.rotated(plan.weekdays, toStartOn: firstWeekday))
+            var days = UInt32(truncatingIfNeeded: week | week << 7 | week << 14 | week << 21 | week << 28) & all
+            for d in plan.numberedWeekdays {
+                let offset = (d.weekday.rawValue - firstWeekday + 7) % 7
+                let count = (daysInMonth - 1 - offset) / 7 + 1
+                let index = d.ordinal > 0 ? d.ordinal - 1 : count + d.ordinal
+                if index >= 0 && index < count { days |= 1 << UInt32(offset + 7 * index) }
+            }
+            bits &= days
+        }
+        return bits
+    }
+
+    /// The first month after `month` in `year` with matching days, and those days (`monthBits`, which also sets
+    /// `dayBase`); nil when no later month of the year has any.
+    private mutating func nextMonthBits(year: Int, after month: Int) -> (Int, UInt32)? {
+        var m = month + 1
+        while m <= 12 {
+            if plan.months == 0 || (plan.months >> UInt16(m)) & 1 != 0 {
+                let bits = monthBits(year * 12 + m - 1)
+                if bits != 0 { return (m, bits) }
+            }
+            m += 1
+        }
+        return nil
+    }
+
+    /// RFC 5545 §3.3.10 BYSETPOS on a period whose candidates are the set bits of `bits`, one each: the
+    /// positions' bits, which are sorted and unique by construction.
+    static func picking(_ positions: [Int], from bits: UInt32) -> UInt32 {
+        let n = bits.nonzeroBitCount
+        var picked: UInt32 = 0
+        for position in positions {
+            var i = position > 0 ? position - 1 : n + position
+            guard i >= 0 && i < n else { continue }
+            var rest = bits
+            while i > 0 { rest &= rest &- 1; i -= 1 }
+            picked |= rest & (0 &- rest)
+        }
+        return picked
     }
 
     @inline(__always)
@@ -270,11 +444,11 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
     /// RFC 5545 §3.3.10: BYSETPOS picks, by position, among the instances of one interval.
     private mutating func applySetPositions() {
         guard !plan.setPositions.isEmpty else { return }
-        let perBase = plan.times.count
+        let perBase = plan.timeCount
         let n = bases.count * perBase
         for position in plan.setPositions {
             let i = position > 0 ? position - 1 : n + position
-            if i >= 0 && i < n { picked.append(bases[i / perBase] + Int64(plan.times[i % perBase])) }
+            if i >= 0 && i < n { picked.append(bases[i / perBase] + Int64(plan.time(i % perBase))) }
         }
         picked.sort()
         var unique = 0
@@ -289,6 +463,18 @@ public struct RecurrenceExpansion: Sequence, IteratorProtocol, Sendable {
 
     /// A day with weekday `weekStart`, as days since 1970-01-01 (1970-01-05 was a Monday).
     static func firstDay(ofWeek p: Int, _ weekStart: Int) -> Int { 4 + (weekStart - 1) + 7 * p }
+
+    /// 10000-01-01T00:00 as wall seconds (2,932,897 days after 1970-01-01): iCalendar has no later year.
+    static let endWall: Int64 = 2_932_897 * 86_400
+
+    /// The period that holds the last second of year 9999, without a calendar conversion for years and months.
+    static func lastPeriod(_ frequency: RecurrenceFrequency, _ weekStart: Int) -> Int {
+        switch frequency {
+        case .yearly: return 9_999
+        case .monthly: return 9_999 * 12 + 11
+        default: return period(ofWall: endWall - 1, frequency, weekStart)
+        }
+    }
 
     static func period(ofWall wall: Int64, _ frequency: RecurrenceFrequency, _ weekStart: Int) -> Int {
         let day = Int(IntervalArithmetic.floorDivide(wall, 86_400))

@@ -8,7 +8,9 @@ import SlotMatchCore
 /// once a period's candidate days are all the days of the period: BYMONTH, BYWEEKNO, BYYEARDAY,
 /// BYMONTHDAY and BYDAY each keep the days they name (BYDAY ordinals count within the month, or
 /// within the year for a YEARLY rule without BYMONTH).
-struct RecurrencePlan: Sendable {
+///
+/// A final class: a set, its expansions and their copies share one plan (one reference, not its lists).
+final class RecurrencePlan: Sendable {
     let frequency: RecurrenceFrequency
     let interval: Int
     /// ISO number of WKST (Monday = 1).
@@ -31,83 +33,173 @@ struct RecurrencePlan: Sendable {
     let minuteMask: UInt64?
     let secondMask: UInt64?
     /// Offsets in seconds of the instances inside one matching day (DAILY and coarser), hour
-    /// (HOURLY) or minute (MINUTELY); `[0]` for SECONDLY. Sorted, unique.
+    /// (HOURLY) or minute (MINUTELY); `0` alone for SECONDLY. Sorted, unique; read through `time(_:)`:
+    /// this list holds them when there are several, and is empty when there is one (`firstTime`).
     let times: [Int]
+    /// How many offsets: the first alone when there is just one (`times` is then empty: no array per plain rule).
+    let timeCount: Int
+    let firstTime: Int
+
+    /// Offset `i` of the instances inside a matching day (hour, minute), `i < timeCount`.
+    @inline(__always)
+    func time(_ i: Int) -> Int { timeCount == 1 ? firstTime : times[i] }
     let setPositions: [Int]
     /// Whether a day filter needs more than the weekday (month, day of month or year, ordinals).
     let needsCivilDay: Bool
+    /// Whether the expansion may hold a period's matching days as a bit mask instead of the `bases` array
+    /// (`RecurrenceExpansion`'s day-mask path): DAILY, WEEKLY and MONTHLY rules, whose periods have at most
+    /// 31 days, with a single time of day when BYSETPOS picks among the candidates; YEARLY rules whose days
+    /// are those of their months (one month's mask after the other: no BYSETPOS, BYWEEKNO, BYYEARDAY, nor
+    /// ordinals counted in the year), as VTIMEZONE's `FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU`.
+    let allowsDayMasks: Bool
+    /// The plain BYDAY weekdays as offsets from the first day of a week starting on WKST (bit k: the k-th
+    /// day of the week matches); every day without BYDAY.
+    let weekOffsets: UInt8
+    /// The day-mask bits of every period, BYSETPOS applied, when they are the same for every period and not
+    /// empty: WEEKLY with plain BYDAY (no day filter needing the calendar), DAILY without day filters. 0 for
+    /// the other rules. The expansion then loads a period inline, as `fillNextDayMask` would.
+    let constantPeriodBits: UInt32
 
+    /// COUNT and UNTIL, so that an expansion needs the plan alone, not a copy of the rule and its arrays.
+    let count: Int?
+    let until: RecurrenceUntil?
+
+    /// Compiles `rule` in one pass over its parts into masks: no filtered, de-duplicated or sorted copies of
+    /// its lists (the same values the RFC 5545 §3.3.10 reading gives: out-of-range numbers never match, a
+    /// leap second is ignored, times are sorted and unique).
     init(rule: RecurrenceRule, start: LocalDateTime) {
         frequency = rule.frequency
         interval = max(1, rule.interval)
         weekStart = rule.weekStart.rawValue
-        var byMonth = rule.byMonth.filter { (1 ... 12).contains($0) }
-        var byMonthDay = rule.byMonthDay.filter { $0 != 0 && (-31 ... 31).contains($0) }
-        var byDay = rule.byDay.filter { (-53 ... 53).contains($0.ordinal) }
-        let byYearDay = rule.byYearDay.filter { $0 != 0 && (-366 ... 366).contains($0) }
-        let byWeekNumber = rule.frequency == .yearly ? rule.byWeekNumber.filter { $0 != 0 && (-53 ... 53).contains($0) } : []
+        count = rule.count
+        until = rule.until
+        var monthBits: UInt16 = 0
+        // The lists are read by index: a `for … in` over each would retain and release it.
+        for i in rule.byMonth.indices { let m = rule.byMonth[i]; if m >= 1 && m <= 12 { monthBits |= 1 << UInt16(m) } }
+        var fromStart: UInt32 = 0, fromEnd: UInt32 = 0, anyMonthDay = false
+        for i in rule.byMonthDay.indices {
+            let d = rule.byMonthDay[i]
+            guard d != 0 && d >= -31 && d <= 31 else { continue }
+            anyMonthDay = true
+            if d > 0 { fromStart |= 1 << UInt32(d) } else { fromEnd |= 1 << UInt32(-d) }
+        }
+        var plain: UInt8 = 0, anyDay = false
+        var numbered: [RecurrenceWeekday] = []
+        for i in rule.byDay.indices {
+            let d = rule.byDay[i]
+            guard d.ordinal >= -53 && d.ordinal <= 53 else { continue }
+            anyDay = true
+            if d.ordinal == 0 { plain |= 1 << UInt8(d.weekday.rawValue) } else { numbered.append(d) }
+        }
+        let byYearDay = rule.byYearDay.isEmpty ? [] : rule.byYearDay.filter { $0 != 0 && (-366 ... 366).contains($0) }
+        let byWeekNumber = rule.frequency == .yearly && !rule.byWeekNumber.isEmpty
+            ? rule.byWeekNumber.filter { $0 != 0 && (-53 ... 53).contains($0) } : []
         // RFC 5545 §3.3.10: what the rule leaves out is taken from DTSTART (the day-level defaults).
-        if byWeekNumber.isEmpty && byYearDay.isEmpty && byMonthDay.isEmpty && byDay.isEmpty {
+        if byWeekNumber.isEmpty && byYearDay.isEmpty && !anyMonthDay && !anyDay {
             switch rule.frequency {
             case .yearly:
-                if byMonth.isEmpty { byMonth = [start.date.month] }
-                byMonthDay = [start.date.day]
+                if monthBits == 0 { monthBits = 1 << UInt16(start.date.month) }
+                fromStart |= 1 << UInt32(start.date.day); anyMonthDay = true
             case .monthly:
-                byMonthDay = [start.date.day]
+                fromStart |= 1 << UInt32(start.date.day); anyMonthDay = true
             case .weekly:
-                byDay = [RecurrenceWeekday(start.date.weekday)]
+                plain |= 1 << UInt8(start.date.weekday.rawValue); anyDay = true
             default:
                 break
             }
         }
-        var monthBits: UInt16 = 0
-        for m in byMonth { monthBits |= 1 << m }
         months = monthBits
-        var fromStart: UInt32 = 0, fromEnd: UInt32 = 0
-        for d in byMonthDay { if d > 0 { fromStart |= 1 << d } else { fromEnd |= 1 << -d } }
-        monthDaysFromStart = fromStart; monthDaysFromEnd = fromEnd; hasMonthDays = !byMonthDay.isEmpty
+        monthDaysFromStart = fromStart; monthDaysFromEnd = fromEnd; hasMonthDays = anyMonthDay
         yearDays = byYearDay
         weekNumbers = byWeekNumber
-        var plain: UInt8 = 0
-        for d in byDay where d.ordinal == 0 { plain |= 1 << d.weekday.rawValue }
         weekdays = plain
-        numberedWeekdays = byDay.filter { $0.ordinal != 0 }
-        hasWeekdays = !byDay.isEmpty
-        ordinalsCountInYear = rule.frequency == .yearly && byMonth.isEmpty
+        numberedWeekdays = numbered
+        hasWeekdays = anyDay
+        ordinalsCountInYear = rule.frequency == .yearly && monthBits == 0
 
-        let hours = Self.sorted(rule.byHour.filter { (0 ... 23).contains($0) })
-        let minutes = Self.sorted(rule.byMinute.filter { (0 ... 59).contains($0) })
+        var hours: UInt32 = 0, minutes: UInt64 = 0, seconds: UInt64 = 0
+        for i in rule.byHour.indices { let h = rule.byHour[i]; if h >= 0 && h <= 23 { hours |= 1 << UInt32(h) } }
+        for i in rule.byMinute.indices { let m = rule.byMinute[i]; if m >= 0 && m <= 59 { minutes |= 1 << UInt64(m) } }
         // A leap second (60) is accepted by the grammar but never exists on a wall clock: ignored.
-        let seconds = Self.sorted(rule.bySecond.filter { (0 ... 59).contains($0) })
-        func mask32(_ v: [Int]) -> UInt32 { v.reduce(0) { $0 | 1 << UInt32($1) } }
-        func mask64(_ v: [Int]) -> UInt64 { v.reduce(0) { $0 | 1 << UInt64($1) } }
-        let secondList = rule.bySecond.isEmpty ? [start.second] : seconds
-        let minuteList = rule.byMinute.isEmpty ? [start.minute] : minutes
-        let hourList = rule.byHour.isEmpty ? [start.hour] : hours
+        for i in rule.bySecond.indices { let v = rule.bySecond[i]; if v >= 0 && v <= 59 { seconds |= 1 << UInt64(v) } }
+        let hourSet = rule.byHour.isEmpty ? UInt64(1) << UInt64(start.hour) : UInt64(hours)
+        let minuteSet = rule.byMinute.isEmpty ? UInt64(1) << UInt64(start.minute) : minutes
+        let secondSet = rule.bySecond.isEmpty ? UInt64(1) << UInt64(start.second) : seconds
+        let hourBits: UInt64, minuteBits: UInt64, secondBits: UInt64
         switch rule.frequency {
         case .secondly:
-            hourMask = rule.byHour.isEmpty ? nil : mask32(hours)
-            minuteMask = rule.byMinute.isEmpty ? nil : mask64(minutes)
-            secondMask = rule.bySecond.isEmpty ? nil : mask64(seconds)
-            times = [0]
+            hourMask = rule.byHour.isEmpty ? nil : hours
+            minuteMask = rule.byMinute.isEmpty ? nil : minutes
+            secondMask = rule.bySecond.isEmpty ? nil : seconds
+            hourBits = 1; minuteBits = 1; secondBits = 1
         case .minutely:
-            hourMask = rule.byHour.isEmpty ? nil : mask32(hours)
-            minuteMask = rule.byMinute.isEmpty ? nil : mask64(minutes)
+            hourMask = rule.byHour.isEmpty ? nil : hours
+            minuteMask = rule.byMinute.isEmpty ? nil : minutes
             secondMask = nil
-            times = secondList
+            hourBits = 1; minuteBits = 1; secondBits = secondSet
         case .hourly:
-            hourMask = rule.byHour.isEmpty ? nil : mask32(hours)
+            hourMask = rule.byHour.isEmpty ? nil : hours
             minuteMask = nil; secondMask = nil
-            times = minuteList.flatMap { m in secondList.map { m * 60 + $0 } }
+            hourBits = 1; minuteBits = minuteSet; secondBits = secondSet
         default:
             hourMask = nil; minuteMask = nil; secondMask = nil
-            times = hourList.flatMap { h in minuteList.flatMap { m in secondList.map { h * 3600 + m * 60 + $0 } } }
+            hourBits = hourSet; minuteBits = minuteSet; secondBits = secondSet
         }
-        setPositions = rule.bySetPosition.filter { $0 != 0 }
-        needsCivilDay = months != 0 || hasMonthDays || !yearDays.isEmpty || !weekNumbers.isEmpty || !numberedWeekdays.isEmpty
+        let count = hourBits.nonzeroBitCount * minuteBits.nonzeroBitCount * secondBits.nonzeroBitCount
+        timeCount = count
+        firstTime = count == 0 ? 0
+            : hourBits.trailingZeroBitCount * 3600 + minuteBits.trailingZeroBitCount * 60 + secondBits.trailingZeroBitCount
+        times = count > 1 ? Self.offsets(hours: hourBits, minutes: minuteBits, seconds: secondBits) : []
+        let positions = rule.bySetPosition.isEmpty ? [] : rule.bySetPosition.filter { $0 != 0 }
+        setPositions = positions
+        let civil = monthBits != 0 || anyMonthDay || !byYearDay.isEmpty || !byWeekNumber.isEmpty || !numbered.isEmpty
+        needsCivilDay = civil
+        let f = rule.frequency
+        // YEARLY too when its days are those of its months: no BYSETPOS (it would count across the months),
+        // BYWEEKNO or BYYEARDAY, and BYDAY ordinals (if any) counted within the month (BYMONTH given).
+        let yearlyByMonths = f == .yearly && positions.isEmpty && byWeekNumber.isEmpty && byYearDay.isEmpty
+            && (monthBits != 0 || numbered.isEmpty)
+        let masks = ((f == .daily || f == .weekly || f == .monthly) && (positions.isEmpty || count == 1)) || yearlyByMonths
+        allowsDayMasks = masks
+        let offsets = anyDay ? RecurrencePlan.rotated(plain, toStartOn: rule.weekStart.rawValue) : 0x7F
+        weekOffsets = offsets
+        var constant: UInt32 = 0
+        if masks && !civil {
+            if f == .weekly { constant = UInt32(offsets) } else if f == .daily && !anyDay { constant = 1 }
+            if constant != 0 && !positions.isEmpty { constant = RecurrenceExpansion.picking(positions, from: constant) }
+        }
+        constantPeriodBits = constant
     }
 
-    private static func sorted(_ v: [Int]) -> [Int] { Array(Set(v)).sorted() }
+    /// `h·3600 + m·60 + s` for every set bit h, m, s of the masks, ascending, in one array.
+    private static func offsets(hours: UInt64, minutes: UInt64, seconds: UInt64) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(hours.nonzeroBitCount * minutes.nonzeroBitCount * seconds.nonzeroBitCount)
+        var h = hours
+        while h != 0 {
+            let hour = h.trailingZeroBitCount
+            h &= h &- 1
+            var m = minutes
+            while m != 0 {
+                let minute = m.trailingZeroBitCount
+                m &= m &- 1
+                var s = seconds
+                while s != 0 {
+                    out.append(hour * 3600 + minute * 60 + s.trailingZeroBitCount)
+                    s &= s &- 1
+                }
+            }
+        }
+        return out
+    }
+
+    /// Weekday bits (bit w for ISO weekday w) → bits of day offsets from a day with weekday `first`
+    /// (bit k: weekday `(first - 1 + k) % 7 + 1`).
+    @inline(__always)
+    static func rotated(_ weekdayBits: UInt8, toStartOn first: Int) -> UInt8 {
+        let w = UInt16(weekdayBits >> 1) & 0x7F, s = UInt16(first - 1)
+        return UInt8(((w >> s) | (w << (7 - s))) & 0x7F)
+    }
 
     /// The week-numbering facts of one year for BYWEEKNO: where week 1 of the year before, of this
     /// year, and of the next two years begins (RFC 5545 §3.3.10: week 1 is the first week, starting

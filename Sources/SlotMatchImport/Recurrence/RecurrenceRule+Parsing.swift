@@ -10,8 +10,14 @@ extension RecurrenceRule {
     public init(parsing text: String, at place: SourcePlace = SourcePlace()) throws {
         // Plain rules (upper-case ASCII, no spaces, every value well-formed) are read byte by byte; anything
         // else, errors included, takes the general reading below, which gives the same rule or says what is wrong.
+        // A text read before gives the same rule (RecurrenceRuleMemo keeps only texts read without error).
+        if let known = RecurrenceRuleMemo.shared.rule(for: text) {
+            self = known
+            return
+        }
         if let quick = Self.quickRule(text) {
             try quick.checkTable(place, text)
+            RecurrenceRuleMemo.shared.remember(quick, for: text)
             self = quick
             return
         }
@@ -109,18 +115,15 @@ extension RecurrenceRule {
                 equals += 1
             }
             guard equals < end, equals > i, equals + 1 < end else { return nil }
-            let name = UnsafeBufferPointer(rebasing: b[i ..< equals])
             let value = UnsafeBufferPointer(rebasing: b[(equals + 1) ..< end])
-            guard let part = quickPart(name) else { return nil }
+            guard let part = quickPartKeys.firstIndex(of: quickKey(UnsafeBufferPointer(rebasing: b[i ..< equals]))) else { return nil }
             guard seen & (1 << part) == 0 else { return nil }
             seen |= 1 << part
             switch part {
             case 0: guard let f = quickFrequency(value) else { return nil }; frequency = f
             case 1: guard let n = quickNumber(value[...], 1 ... Int.max, allowsNegative: false) else { return nil }; rule.interval = n
             case 2: guard let n = quickNumber(value[...], 1 ... Int.max, allowsNegative: false) else { return nil }; rule.count = n
-            case 3:
-                guard let until = try? until(String(decoding: value, as: UTF8.self), SourcePlace()) else { return nil }
-                rule.until = until
+            case 3: guard let until = quickUntil(value) else { return nil }; rule.until = until
             case 4: guard let v = quickNumbers(value, 0 ... 60, allowsNegative: false) else { return nil }; rule.bySecond = v
             case 5: guard let v = quickNumbers(value, 0 ... 59, allowsNegative: false) else { return nil }; rule.byMinute = v
             case 6: guard let v = quickNumbers(value, 0 ... 23, allowsNegative: false) else { return nil }; rule.byHour = v
@@ -138,28 +141,52 @@ extension RecurrenceRule {
         return rule
     }
 
-    private static let quickPartNames: [[UInt8]] = [
+    /// An upper-case ASCII word of up to 12 letters as one integer (5 bits a letter, the first letter highest),
+    /// so that part names and frequencies compare as integers; 0 (no word) for anything else.
+    private static func quickKey(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard word.count <= 12 else { return 0 }
+        var key: UInt64 = 0
+        for byte in word {
+            guard byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") else { return 0 }
+            key = key << 5 | UInt64(byte - 64)
+        }
+        return key
+    }
+
+    private static func quickKey(_ word: String) -> UInt64 {
+        var bytes = Array(word.utf8)
+        return bytes.withUnsafeMutableBufferPointer { quickKey(UnsafeBufferPointer($0)) }
+    }
+
+    /// The part names in the order of `quickRule`'s cases, as `quickKey`s.
+    private static let quickPartKeys: [UInt64] = [
         "FREQ", "INTERVAL", "COUNT", "UNTIL", "BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY", "BYMONTHDAY", "BYYEARDAY",
         "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST",
-    ].map { Array($0.utf8) }
+    ].map(quickKey)
 
-    private static func quickPart(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
-        quickPartNames.firstIndex { $0.elementsEqual(name) }
-    }
+    /// `RecurrenceFrequency.allCases` as `quickKey`s of their names.
+    private static let quickFrequencyKeys: [UInt64] = RecurrenceFrequency.allCases.map { quickKey($0.icalName) }
 
     private static func quickFrequency(_ value: UnsafeBufferPointer<UInt8>) -> RecurrenceFrequency? {
-        RecurrenceFrequency.allCases.first { $0.icalName.utf8.elementsEqual(value) }
+        let key = quickKey(value)
+        guard key != 0, let i = quickFrequencyKeys.firstIndex(of: key) else { return nil }
+        return RecurrenceFrequency.allCases[i]
     }
-
-    private static let quickWeekdayCodes: [(UInt8, UInt8)] = [("M", "O"), ("T", "U"), ("W", "E"), ("T", "H"), ("F", "R"), ("S", "A"), ("S", "U")]
-        .map { (UInt8(ascii: $0.0), UInt8(ascii: $0.1)) }
 
     /// An upper-case two-letter weekday code.
     private static func quickWeekday(_ code: Slice<UnsafeBufferPointer<UInt8>>) -> Weekday? {
         guard code.count == 2 else { return nil }
         let a = code[code.startIndex], b = code[code.startIndex + 1]
-        guard let i = quickWeekdayCodes.firstIndex(where: { $0.0 == a && $0.1 == b }) else { return nil }
-        return Weekday(rawValue: i + 1)
+        switch (a, b) {
+        case (UInt8(ascii: "M"), UInt8(ascii: "O")): return .monday
+        case (UInt8(ascii: "T"), UInt8(ascii: "U")): return .tuesday
+        case (UInt8(ascii: "W"), UInt8(ascii: "E")): return .wednesday
+        case (UInt8(ascii: "T"), UInt8(ascii: "H")): return .thursday
+        case (UInt8(ascii: "F"), UInt8(ascii: "R")): return .friday
+        case (UInt8(ascii: "S"), UInt8(ascii: "A")): return .saturday
+        case (UInt8(ascii: "S"), UInt8(ascii: "U")): return .sunday
+        default: return nil
+        }
     }
 
     /// As `number`: an optional sign, then 1 to 18 digits, in `range` by magnitude; nil for anything else.
@@ -180,29 +207,67 @@ extension RecurrenceRule {
         return sign * magnitude
     }
 
+    /// The comma-separated items of `text` (empty ones included, as `split(omittingEmptySubsequences: false)`),
+    /// without an array of slices.
+    @inline(__always)
+    private static func forEachItem(_ text: UnsafeBufferPointer<UInt8>, _ body: (Slice<UnsafeBufferPointer<UInt8>>) -> Bool) -> Bool {
+        var start = 0
+        while true {
+            var end = start
+            while end < text.count && text[end] != UInt8(ascii: ",") { end += 1 }
+            guard body(text[start ..< end]) else { return false }
+            if end == text.count { return true }
+            start = end + 1
+        }
+    }
+
     private static func quickNumbers(_ text: UnsafeBufferPointer<UInt8>, _ range: ClosedRange<Int>, allowsNegative: Bool) -> [Int]? {
         var values: [Int] = []
-        for item in text.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
-            guard let v = quickNumber(item, range, allowsNegative: allowsNegative) else { return nil }
+        let ok = forEachItem(text) { item in
+            guard let v = quickNumber(item, range, allowsNegative: allowsNegative) else { return false }
             if !values.contains(v) { values.append(v) }
+            return true
         }
-        return values
+        return ok ? values : nil
     }
 
     private static func quickWeekdays(_ text: UnsafeBufferPointer<UInt8>) -> [RecurrenceWeekday]? {
         var values: [RecurrenceWeekday] = []
-        for item in text.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
-            guard item.count >= 2, let weekday = quickWeekday(item.suffix(2)) else { return nil }
+        let ok = forEachItem(text) { item in
+            guard item.count >= 2, let weekday = quickWeekday(item.suffix(2)) else { return false }
             var ordinal = 0
             let prefix = item.dropLast(2)
             if !prefix.isEmpty {
-                guard let n = quickNumber(prefix, 1 ... 53, allowsNegative: true) else { return nil }
+                guard let n = quickNumber(prefix, 1 ... 53, allowsNegative: true) else { return false }
                 ordinal = n
             }
             let entry = RecurrenceWeekday(weekday, ordinal: ordinal)
             if !values.contains(entry) { values.append(entry) }
+            return true
         }
-        return values
+        return ok ? values : nil
+    }
+
+    /// As `until`, over the bytes, for a well-formed value; nil for anything else (the general reading says what).
+    private static func quickUntil(_ b: UnsafeBufferPointer<UInt8>) -> RecurrenceUntil? {
+        func digits(_ start: Int, _ count: Int) -> Int? {
+            var v = 0
+            for i in start ..< start + count {
+                let d = Int(b[i]) - 48
+                guard d >= 0 && d <= 9 else { return nil }
+                v = v * 10 + d
+            }
+            return v
+        }
+        guard b.count >= 8, let y = digits(0, 4), let m = digits(4, 2), let d = digits(6, 2) else { return nil }
+        let date = CivilDate(year: y, month: m, day: d)
+        guard date.isValid else { return nil }
+        if b.count == 8 { return .date(date) }
+        guard b.count == 15 || (b.count == 16 && (b[15] == UInt8(ascii: "Z") || b[15] == UInt8(ascii: "z"))),
+              b[8] == UInt8(ascii: "T") || b[8] == UInt8(ascii: "t"),
+              let hh = digits(9, 2), let mm = digits(11, 2), let ss = digits(13, 2), hh < 24, mm < 60, ss <= 60 else { return nil }
+        let local = LocalDateTime(date: date, secondOfDay: hh * 3600 + mm * 60 + min(ss, 59))
+        return b.count == 16 ? .utc(Instant(secondsSinceEpoch: local.wallSeconds)) : .local(local)
     }
 
     /// RFC 5545 §3.3.10: the combinations the grammar allows but the rule-part table forbids.

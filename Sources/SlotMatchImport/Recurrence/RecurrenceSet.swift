@@ -16,19 +16,26 @@ public struct RecurrenceSet: Sendable {
     private let startInstant: Int64
     private let additionInstants: [Int64]
     private let exclusionInstants: [Int64]
-    /// The rules compiled against DTSTART once, not per query.
-    private let plans: [RecurrencePlan]
+    /// The rules compiled against DTSTART once, not per query: the first rule's plan held by itself (a set has
+    /// one RRULE, nearly always: no array to allocate), the others' in `otherPlans`.
+    private let firstPlan: RecurrencePlan?
+    private let otherPlans: [RecurrencePlan]
     private let exceptionPlans: [RecurrencePlan]
+
+    /// Whether window queries may take the engine's fast paths (one rule without EXRULE, simple rules' day masks).
+    /// Tests turn it off to compare the fast paths with the general ones; the answers are the same.
+    var usesFastPaths = true
 
     public init(start: RecurrenceStart, rules: [RecurrenceRule] = [], exceptionRules: [RecurrenceRule] = [],
                 additions: [RecurrenceStart] = [], exclusions: [RecurrenceStart] = []) {
         self.start = start; self.rules = rules; self.exceptionRules = exceptionRules
         self.additions = additions; self.exclusions = exclusions
         startInstant = start.instant.secondsSinceEpoch
-        additionInstants = RecurrenceSet.sortedUnique(additions.map { $0.instant.secondsSinceEpoch })
-        exclusionInstants = RecurrenceSet.sortedUnique(exclusions.map { $0.instant.secondsSinceEpoch })
-        plans = rules.map { RecurrencePlan(rule: $0, start: start.local) }
-        exceptionPlans = exceptionRules.map { RecurrencePlan(rule: $0, start: start.local) }
+        additionInstants = RecurrenceSet.sortedUniqueInstants(additions)
+        exclusionInstants = RecurrenceSet.sortedUniqueInstants(exclusions)
+        firstPlan = rules.isEmpty ? nil : RecurrencePlan(rule: rules[0], start: start.local)
+        otherPlans = rules.count > 1 ? RecurrenceSet.compile(rules.dropFirst(), start.local) : []
+        exceptionPlans = RecurrenceSet.compile(exceptionRules[...], start.local)
     }
 
     /// The starts of the instances in `[from, to)`, sorted and unique, at most `limit` of them.
@@ -52,10 +59,56 @@ public struct RecurrenceSet: Sendable {
             ? LocalDateTime(wallSeconds: start.zone.localTime(of: Instant(secondsSinceEpoch: Swift.min(low, RecurrenceSet.lastWall))).wallSeconds - 2 * 86_400)
             : nil
         let horizon: LocalDateTime? = high < RecurrenceSet.lastWall ? LocalDateTime(wallSeconds: high + 2 * 86_400) : nil
-        var streams = rules.indices.map { expansion(rules[$0], plans[$0], includesStart: true, skippingTo: skipTarget, through: horizon) }
+        if usesFastPaths && rules.count <= 1 && exceptionRules.isEmpty {
+            forEachOfOneRule(low: low, high: high, skippingTo: skipTarget, through: horizon, body)
+        } else {
+            forEachOfManyRules(low: low, high: high, skippingTo: skipTarget, through: horizon, body)
+        }
+    }
+
+    /// The common shape (at most one RRULE, no EXRULE): `forEachOfManyRules` with a single stream held in
+    /// place, no arrays of streams and heads. The merge with DTSTART, RDATEs and EXDATEs is the same, step by step,
+    /// so the answer is the same.
+    private func forEachOfOneRule(low: Int64, high: Int64, skippingTo skipTarget: LocalDateTime?, through horizon: LocalDateTime?,
+                                  _ body: (Instant) -> Bool) {
+        // Without a rule the stream is an expansion that has ended (COUNT=0), never pulled.
+        var stream = rules.isEmpty
+            ? RecurrenceExpansion(plan: RecurrenceSet.noPlan, start: start.local, zone: .utc, includesStart: false, keepsNonexistentTimes: false)
+            : expansion(plan(0), includesStart: true, skippingTo: skipTarget, through: horizon)
+        var head = rules.isEmpty ? Int64.max : RecurrenceSet.pull(&stream, atLeast: low)
+        var startPending = startInstant >= low
+        var addition = RecurrenceSet.lowerBound(additionInstants, low)
+        var exclusion = RecurrenceSet.lowerBound(exclusionInstants, low)
+        var last = Int64.min
+        while true {
+            var next = head
+            if startPending && startInstant < next { next = startInstant }
+            if addition < additionInstants.count && additionInstants[addition] < next { next = additionInstants[addition] }
+            if next >= high { return }
+            if head == next {
+                // `pull`, written out so that the stream's step stays in this loop.
+                head = .max
+                while let (_, instant) = stream.nextWallAndInstant() {
+                    if instant >= low { head = instant; break }
+                }
+            }
+            if startPending && startInstant == next { startPending = false }
+            while addition < additionInstants.count && additionInstants[addition] == next { addition += 1 }
+            if next == last { continue }
+            last = next
+            while exclusion < exclusionInstants.count && exclusionInstants[exclusion] < next { exclusion += 1 }
+            if exclusion < exclusionInstants.count && exclusionInstants[exclusion] == next { continue }
+            if !body(Instant(secondsSinceEpoch: next)) { return }
+        }
+    }
+
+    /// The general merge: every RRULE stream, DTSTART and the RDATEs, minus the EXDATEs and the EXRULE streams.
+    private func forEachOfManyRules(low: Int64, high: Int64, skippingTo skipTarget: LocalDateTime?, through horizon: LocalDateTime?,
+                                    _ body: (Instant) -> Bool) {
+        var streams = rules.indices.map { expansion(plan($0), includesStart: true, skippingTo: skipTarget, through: horizon) }
         var heads = streams.indices.map { RecurrenceSet.pull(&streams[$0], atLeast: low) }
         var exceptionStreams = exceptionRules.indices.map {
-            expansion(exceptionRules[$0], exceptionPlans[$0], includesStart: false, skippingTo: skipTarget, through: horizon)
+            expansion(exceptionPlans[$0], includesStart: false, skippingTo: skipTarget, through: horizon)
         }
         var exceptionHeads = exceptionStreams.indices.map { RecurrenceSet.pull(&exceptionStreams[$0], atLeast: low) }
         var startPending = startInstant >= low
@@ -85,13 +138,16 @@ public struct RecurrenceSet: Sendable {
         }
     }
 
+    /// The plan of a rule with no instance (COUNT=0), for the stream of a set without RRULE.
+    private static let noPlan = RecurrencePlan(rule: RecurrenceRule(frequency: .daily, count: 0), start: LocalDateTime(wallSeconds: 0))
+
     /// 10000-01-01T00:00 as wall seconds: iCalendar has no later year.
     private static let lastWall: Int64 = 253_402_300_800
 
-    private func expansion(_ rule: RecurrenceRule, _ plan: RecurrencePlan, includesStart: Bool, skippingTo target: LocalDateTime?,
+    private func expansion(_ plan: RecurrencePlan, includesStart: Bool, skippingTo target: LocalDateTime?,
                            through horizon: LocalDateTime?) -> RecurrenceExpansion {
-        var e = RecurrenceExpansion(rule: rule, start: start.local, zone: start.zone, includesStart: includesStart,
-                                    keepsNonexistentTimes: start.isDate, compiled: plan)
+        var e = RecurrenceExpansion(plan: plan, start: start.local, zone: start.zone, includesStart: includesStart,
+                                    keepsNonexistentTimes: start.isDate, allowsDayMasks: usesFastPaths)
         if let target { e.skip(to: target) }
         if let horizon { e.limit(through: horizon) }
         return e
@@ -114,9 +170,33 @@ public struct RecurrenceSet: Sendable {
         return lo
     }
 
-    private static func sortedUnique(_ values: [Int64]) -> [Int64] {
+    /// The instants of `values`, sorted and unique, in one array (no mapped and sorted copies).
+    private static func sortedUniqueInstants(_ values: [RecurrenceStart]) -> [Int64] {
+        guard !values.isEmpty else { return [] }
         var out: [Int64] = []
-        for v in values.sorted() where out.last != v { out.append(v) }
+        out.reserveCapacity(values.count)
+        for k in values.indices {
+            let t = values[k].instant.secondsSinceEpoch
+            // Insertion into the sorted prefix: EXDATE and RDATE lists are short and usually already in order.
+            var i = out.count
+            while i > 0 && out[i - 1] > t { i -= 1 }
+            if i > 0 && out[i - 1] == t { continue }
+            out.insert(t, at: i)
+        }
         return out
+    }
+
+    private static func compile(_ rules: ArraySlice<RecurrenceRule>, _ start: LocalDateTime) -> [RecurrencePlan] {
+        guard !rules.isEmpty else { return [] }
+        var plans: [RecurrencePlan] = []
+        plans.reserveCapacity(rules.count)
+        for rule in rules { plans.append(RecurrencePlan(rule: rule, start: start)) }
+        return plans
+    }
+
+    /// The plan of `rules[i]`.
+    private func plan(_ i: Int) -> RecurrencePlan {
+        if i == 0, let firstPlan { return firstPlan }
+        return otherPlans[i - 1]
     }
 }

@@ -37,7 +37,11 @@ public enum RecurrenceStart: Sendable, Hashable {
     /// The instant: RFC 5545 §3.3.5 reads a time in a spring-forward gap with the offset before the
     /// gap and a repeated autumn time as its first occurrence.
     public var instant: Instant {
-        if case .utc(let i) = self { return i }
-        return zone.wallInstant(of: local)
+        // One switch, the zone read in place (not through `zone` and `local`, which copy it).
+        switch self {
+        case .utc(let i): return i
+        case .date(let d, let z): return z.wallInstant(of: LocalDateTime(date: d, secondOfDay: 0))
+        case .floating(let l, let z), .zoned(let l, let z): return z.wallInstant(of: l)
+        }
     }
 }

@@ -27,27 +27,49 @@ struct WallClockResolver: Sendable {
         return resolveNearTransition(wall)
     }
 
+    /// Near a transition: the candidate offsets a day before, at and a day after `wall`, kept when the instant
+    /// they give has that offset (`ZoneRules.resolve`'s rule). One binary search for `wall`, then short walks
+    /// from it for the other instants: the same offsets as `ZoneRules.offset(at:)`, without five more searches.
     @inline(never)
     private mutating func resolveNearTransition(_ wall: Int64) -> (instant: Int64, inGap: Bool) {
-        func offset(at t: Int64) -> Int64 { Int64(zone.offset(at: Instant(secondsSinceEpoch: t))) }
+        let instants = zone.transitionInstants, offsets = zone.offsetsAfter, initial = Int64(zone.initialOffset)
+        let hint = Self.index(instants, wall, from: nil)
+        @inline(__always) func offset(at t: Int64) -> Int64 {
+            let i = Self.index(instants, t, from: hint)
+            return i == 0 ? initial : Int64(offsets[i - 1])
+        }
         let before = offset(at: wall &- 86_400), here = offset(at: wall), after = offset(at: wall &+ 86_400)
         var first = Int64.max
-        for candidate in [before, here, after] {
+        @inline(__always) func consider(_ candidate: Int64) {
             let t = wall &- candidate
             if offset(at: t) == candidate && t < first { first = t }
         }
+        consider(before); consider(here); consider(after)
         let answer = first == .max ? (wall &- before, true) : (first, false)
-        remember(around: answer.0)
+        remember(around: answer.0, hint: hint)
         return answer
     }
 
-    private mutating func remember(around t: Int64) {
-        let instants = zone.transitionInstants
-        var lo = 0, hi = instants.count
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if instants[mid] <= t { lo = mid + 1 } else { hi = mid }
+    /// The number of transitions at or before `t`: a binary search, or a walk from `hint` (that count for a
+    /// nearby instant), which gives the same number.
+    @inline(__always)
+    private static func index(_ instants: [Int64], _ t: Int64, from hint: Int?) -> Int {
+        guard var i = hint else {
+            var lo = 0, hi = instants.count
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if instants[mid] <= t { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
         }
+        while i < instants.count && instants[i] <= t { i += 1 }
+        while i > 0 && instants[i - 1] > t { i -= 1 }
+        return i
+    }
+
+    private mutating func remember(around t: Int64, hint: Int) {
+        let instants = zone.transitionInstants
+        let lo = Self.index(instants, t, from: hint)
         offset = Int64(lo == 0 ? zone.initialOffset : zone.offsetsAfter[lo - 1])
         fastLow = lo == 0 ? .min : instants[lo - 1] + Self.margin
         fastHigh = lo == instants.count ? .max : instants[lo] - Self.margin
