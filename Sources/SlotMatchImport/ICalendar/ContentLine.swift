@@ -77,7 +77,10 @@ public struct ContentLine: Sendable, Hashable {
             }
             let parameterName = upperCased(p, nameStart, i)
             i += 1
-            var values: [String] = []
+            // The first value inline, further ones (after unquoted commas) in an array: no array for one value.
+            var first: String?
+            var others: [String] = []
+            @inline(__always) func add(_ value: String) { if first == nil { first = value } else { others.append(value) } }
             while true {
                 if i < n, p[i] == 0x22 {  // quoted-string = DQUOTE *QSAFE-CHAR DQUOTE
                     let open = i
@@ -87,7 +90,7 @@ public struct ContentLine: Sendable, Hashable {
                         throw ContentLineProblem(offset: open, problem: "the quote opened for parameter \(parameterName) is never closed",
                                                  remedy: "Add the closing '\"' after the value.")
                     }
-                    values.append(parameterText(p, open + 1, j))
+                    add(parameterText(p, open + 1, j))
                     i = j + 1
                 } else {
                     let start = i
@@ -100,7 +103,7 @@ public struct ContentLine: Sendable, Hashable {
                         }
                         i += 1
                     }
-                    values.append(parameterText(p, start, i))
+                    add(parameterText(p, start, i))
                 }
                 guard i < n else { throw noColon(p) }
                 if p[i] == 0x2C { i += 1; continue }  // ',' another value
@@ -110,7 +113,7 @@ public struct ContentLine: Sendable, Hashable {
                 throw ContentLineProblem(offset: i, problem: "unexpected '\(printable(p[i]))' after the quoted value of parameter \(parameterName)",
                                          remedy: "After a closing quote comes ',', ';' or ':'.")
             }
-            parameters.append(CalendarParameter(name: parameterName, values: values))
+            parameters.append(CalendarParameter(name: parameterName, firstValue: first, otherValues: others))
         }
         return (nameEnd, i + 1)
     }

@@ -34,13 +34,17 @@ public enum ICalendarParser {
     }
 
     static func parseLines(_ buffer: UnsafeBufferPointer<UInt8>, _ text: UnfoldedText, _ file: String) throws(InputError) -> [CalendarComponent] {
-        var results: [CalendarComponent] = []
-        var stack: [CalendarComponent] = []
+        // First pass: every check, in line order; records and the parameter table, no tree yet.
+        var records: [ContentLineRecord] = []
+        records.reserveCapacity(text.lines.count)
         var parameters: [CalendarParameter] = []
+        /// The open components: their BEGIN record and what they hold so far.
+        var open: [(record: Int, properties: Int32, components: Int32)] = []
+        var topLevel = 0
         for index in text.lines.indices {
             let line = text.lines[index]
             let p = UnsafeBufferPointer(rebasing: buffer[line.start ..< line.end])
-            parameters.removeAll(keepingCapacity: true)
+            let parameterStart = parameters.count
             let nameEnd: Int, valueStart: Int
             do throws(ContentLineProblem) {
                 (nameEnd, valueStart) = try ContentLine.scan(p, parameters: &parameters)
@@ -53,47 +57,81 @@ public enum ICalendarParser {
                     throw InputError(place(text, index, line.start + valueStart, file), "BEGIN is not followed by a component name",
                                      remedy: "Write BEGIN:VEVENT, BEGIN:VCALENDAR, … with the name right after the colon.")
                 }
-                guard stack.count < maximumNesting else {
+                guard open.count < maximumNesting else {
                     throw InputError(place(text, index, line.start, file), "components are nested more than \(maximumNesting) levels deep",
                                      remedy: "Check that every BEGIN has its END; real calendars nest only a few levels.")
                 }
                 let here = text.position(lineIndex: index, offset: line.start)
-                stack.append(CalendarComponent(name: ContentLine.upperCased(p, valueStart, p.count),
-                                               place: SourcePlace(file: file, line: here.line, column: here.column)))
+                if !open.isEmpty { open[open.count - 1].components += 1 }
+                open.append((records.count, 0, 0))
+                records.append(ContentLineRecord(kind: .begin, nameStart: line.start + valueStart, nameEnd: line.end, valueStart: 0, valueEnd: 0,
+                                                 parameterStart: 0, parameterEnd: 0, line: here.line, column: here.column))
                 continue
             }
             if nameEnd == 3, matches(p, "END") {
-                guard let closed = stack.popLast() else {
+                guard let closed = open.popLast() else {
                     throw InputError(place(text, index, line.start, file), "END:\(ContentLine.string(p, valueStart, p.count)) has no matching BEGIN",
                                      remedy: "Remove this END line or add the BEGIN line it closes.")
                 }
-                guard sameName(p, valueStart, closed.name) else {
-                    let opened = closed.place.line.map { " opened at line \($0)" } ?? ""
+                let begin = records[closed.record]
+                guard sameName(p, valueStart, UnsafeBufferPointer(rebasing: buffer[begin.nameStart ..< begin.nameEnd])) else {
+                    let closedName = ContentLine.upperCased(buffer, begin.nameStart, begin.nameEnd)
                     throw InputError(place(text, index, line.start + valueStart, file),
-                                     "END:\(ContentLine.string(p, valueStart, p.count)) closes \(closed.name)\(opened)",
-                                     remedy: "Close \(closed.name) with END:\(closed.name) first (BEGIN and END must pair up, RFC 5545 §3.6).")
+                                     "END:\(ContentLine.string(p, valueStart, p.count)) closes \(closedName) opened at line \(records[closed.record].line)",
+                                     remedy: "Close \(closedName) with END:\(closedName) first (BEGIN and END must pair up, RFC 5545 §3.6).")
                 }
-                if stack.isEmpty { results.append(closed) } else { stack[stack.count - 1].components.append(closed) }
+                records[closed.record].propertyCount = closed.properties
+                records[closed.record].componentCount = closed.components
+                if open.isEmpty { topLevel += 1 }
+                records.append(ContentLineRecord(kind: .end, nameStart: 0, nameEnd: 0, valueStart: 0, valueEnd: 0,
+                                                 parameterStart: 0, parameterEnd: 0, line: line.physicalLine, column: 0))
                 continue
             }
-            guard !stack.isEmpty else {
+            guard !open.isEmpty else {
                 throw InputError(place(text, index, line.start, file), "the property \(ContentLine.string(p, 0, nameEnd)) is outside any component",
                                  remedy: "An iCalendar file starts with BEGIN:VCALENDAR and ends with END:VCALENDAR; put every property inside.")
             }
-            // Most lines have no parameter: hand them the shared empty array, so that the reused `parameters`
-            // buffer stays unique and is not reallocated for every line.
-            let property = CalendarProperty(name: ContentLine.upperCased(p, 0, nameEnd), parameters: parameters.isEmpty ? [] : parameters,
-                                            value: ContentLine.string(p, valueStart, p.count),
-                                            place: SourcePlace(file: file, line: line.physicalLine))
-            stack[stack.count - 1].properties.append(property)
+            open[open.count - 1].properties += 1
+            records.append(ContentLineRecord(kind: .property, nameStart: line.start, nameEnd: line.start + nameEnd, valueStart: line.start + valueStart, valueEnd: line.end,
+                                             parameterStart: Int32(parameterStart), parameterEnd: Int32(parameters.count),
+                                             line: line.physicalLine, column: 0))
         }
-        if let open = stack.last {
-            throw InputError(open.place, "BEGIN:\(open.name) is never closed",
-                             remedy: "Add END:\(open.name) at the end of the component (the file may be cut short; export it again).")
+        if let last = open.last {
+            let begin = records[last.record]
+            let name = ContentLine.upperCased(buffer, begin.nameStart, begin.nameEnd)
+            throw InputError(SourcePlace(file: file, line: begin.line, column: begin.column), "BEGIN:\(name) is never closed",
+                             remedy: "Add END:\(name) at the end of the component (the file may be cut short; export it again).")
         }
-        guard !results.isEmpty else {
+        guard topLevel > 0 else {
             throw InputError(SourcePlace(file: file, line: 1, column: 1), "the file contains no calendar (no BEGIN:VCALENDAR)",
                              remedy: "Check that this is an iCalendar (.ics) export of the agenda.")
+        }
+        return build(records, buffer, CalendarPropertyStorage(bytes: text.bytes, parameters: parameters, file: file, place: nil), topLevel, file)
+    }
+
+    /// Second pass: the component tree of checked records, every array reserved to its final size.
+    static func build(_ records: [ContentLineRecord], _ buffer: UnsafeBufferPointer<UInt8>, _ storage: CalendarPropertyStorage, _ topLevel: Int, _ file: String) -> [CalendarComponent] {
+        var results: [CalendarComponent] = []
+        results.reserveCapacity(topLevel)
+        var stack: [CalendarComponent] = []
+        stack.reserveCapacity(8)
+        for record in records {
+            switch record.kind {
+            case .begin:
+                var component = CalendarComponent(name: ContentLine.upperCased(buffer, record.nameStart, record.nameEnd), place: SourcePlace(file: file, line: record.line, column: record.column))
+                component.properties.reserveCapacity(Int(record.propertyCount))
+                component.components.reserveCapacity(Int(record.componentCount))
+                stack.append(component)
+            case .end:
+                let closed = stack.removeLast()
+                if stack.isEmpty { results.append(closed) } else { stack[stack.count - 1].components.append(closed) }
+            case .property:
+                stack[stack.count - 1].properties.append(
+                    CalendarProperty(name: CalendarName(text: ContentLine.upperCased(buffer, record.nameStart, record.nameEnd),
+                                                        asciiName: buffer, record.nameStart, record.nameEnd),
+                                     storage: storage, valueStart: record.valueStart, valueEnd: record.valueEnd,
+                                     parameterStart: record.parameterStart, parameterEnd: record.parameterEnd, line: record.line))
+            }
         }
         return results
     }
@@ -117,17 +155,16 @@ public enum ICalendarParser {
         return true
     }
 
-    /// Whether the END value names the upper-cased component name `name`.
-    static func sameName(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ name: String) -> Bool {
-        var i = start
-        for u in name.utf8 {
-            guard i < p.count else { return false }
-            let b = p[i]
-            let upper = (b >= 0x61 && b <= 0x7A) ? b - 0x20 : b
-            if upper != u { return false }
+    /// Whether the END value `p[start...]` names the component whose BEGIN value was `name`, ignoring ASCII case.
+    static func sameName(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count - start == name.count else { return false }
+        var i = 0
+        while i < name.count {
+            let a = p[start + i], b = name[i]
+            if a != b && (a | 0x20 != b | 0x20 || !(a | 0x20 >= 0x61 && a | 0x20 <= 0x7A)) { return false }
             i += 1
         }
-        return i == p.count
+        return true
     }
 
     static func megabytes(_ n: Int) -> String {

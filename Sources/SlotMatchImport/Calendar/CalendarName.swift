@@ -1,0 +1,67 @@
+/// A property (or parameter, or component) name with a packed form for comparison: its first 16 UTF-8 bytes
+/// in two integers, its byte count and whether it is ASCII.
+///
+/// `CalendarComponent.property(_:)` runs for every property a reader asks of every component. Comparing two
+/// packed names is two integer compares, where comparing two `String`s goes through the standard library's
+/// Unicode comparison. The answer is the same as `String ==`: two ASCII names are equal exactly when their
+/// bytes are, so for ASCII names of at most 16 bytes the packed form decides; longer or non-ASCII names
+/// fall back to comparing the strings (`matches(_:_:)`).
+public struct CalendarName: Sendable, Hashable {
+    /// The name itself.
+    public let text: String
+    /// Bytes 0 ..< 8, little-endian, zero-padded.
+    @usableFromInline let head: UInt64
+    /// Bytes 8 ..< 16, little-endian, zero-padded.
+    @usableFromInline let tail: UInt64
+    /// UTF-8 byte count, negative when the name is not all ASCII (then only `String ==` can decide).
+    @usableFromInline let count: Int
+
+    /// The packed form of `name` (kept as it is: pass the upper-cased name, as the model stores it).
+    public init(_ name: String) {
+        text = name
+        var head: UInt64 = 0, tail: UInt64 = 0, any: UInt8 = 0, n = 0
+        for b in name.utf8 {
+            any |= b
+            if n < 8 { head |= UInt64(b) << UInt64(n &* 8) } else if n < 16 { tail |= UInt64(b) << UInt64((n &- 8) &* 8) }
+            n &+= 1
+        }
+        self.head = head; self.tail = tail; count = any < 0x80 ? n : -1
+    }
+
+    /// `text`, whose upper-cased ASCII bytes are `p[start ..< end]` before upper-casing (the parser's names,
+    /// which `ContentLine.isNameByte` keeps ASCII): packed 8 bytes at a time.
+    @inline(__always)
+    init(text: String, asciiName p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        self.text = text
+        let n = end - start
+        var bytes: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &bytes) { out in
+            out.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(p)[start ..< start + min(n, 16)]))
+        }
+        head = Self.upperCased(bytes.0).littleEndian; tail = Self.upperCased(bytes.1).littleEndian; count = n
+    }
+
+    /// ASCII a-z to A-Z in eight bytes at once (bytes below 0x80 only): a byte b gets the 0x80 bit of
+    /// b + 0x1F (b >= 0x61) and not of b + 0x05 (b >= 0x7B); that bit shifted to 0x20 is subtracted.
+    @inline(__always)
+    static func upperCased(_ x: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let lower = (x &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(x &+ 0x0505_0505_0505_0505) & high
+        return x &- (lower >> 2)
+    }
+
+    /// `text == other.text`, mostly without comparing strings.
+    @inline(__always)
+    public func matches(_ other: CalendarName) -> Bool {
+        if count >= 0 && other.count >= 0 {
+            // Both ASCII: different bytes mean different strings; up to 16 bytes the packed form is the whole name.
+            guard head == other.head, tail == other.tail, count == other.count else { return false }
+            if count <= 16 { return true }
+        }
+        return text == other.text
+    }
+
+    /// Equal names (`matches`), so that `Hashable` agrees with `String`'s.
+    public static func == (a: CalendarName, b: CalendarName) -> Bool { a.matches(b) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+}
