@@ -19,6 +19,11 @@ public struct CalendarName: Sendable, Hashable {
     /// The packed form of `name` (kept as it is: pass the upper-cased name, as the model stores it).
     public init(_ name: String) {
         text = name
+        // Native and small strings are contiguous UTF-8: 16 bytes copied at once, one ASCII check per word.
+        if let packed = name.utf8.withContiguousStorageIfAvailable({ Self.pack($0) }) {
+            (head, tail, count) = packed
+            return
+        }
         var head: UInt64 = 0, tail: UInt64 = 0, any: UInt8 = 0, n = 0
         for b in name.utf8 {
             any |= b
@@ -28,6 +33,21 @@ public struct CalendarName: Sendable, Hashable {
         self.head = head; self.tail = tail; count = any < 0x80 ? n : -1
     }
 
+    @inline(__always)
+    static func pack(_ p: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, Int) {
+        var bytes: (UInt64, UInt64) = (0, 0)
+        let n = p.count
+        if n > 0 {
+            withUnsafeMutableBytes(of: &bytes) { out in
+                out.baseAddress!.copyMemory(from: p.baseAddress!, byteCount: min(n, 16))
+            }
+        }
+        var ascii = (bytes.0 | bytes.1) & 0x8080_8080_8080_8080 == 0
+        var i = 16
+        while ascii && i < n { if p[i] >= 0x80 { ascii = false }; i += 1 }
+        return (UInt64(littleEndian: bytes.0), UInt64(littleEndian: bytes.1), ascii ? n : -1)
+    }
+
     /// `text`, whose upper-cased ASCII bytes are `p[start ..< end]` before upper-casing (the parser's names,
     /// which `ContentLine.isNameByte` keeps ASCII): packed 8 bytes at a time.
     @inline(__always)
@@ -35,10 +55,12 @@ public struct CalendarName: Sendable, Hashable {
         self.text = text
         let n = end - start
         var bytes: (UInt64, UInt64) = (0, 0)
-        withUnsafeMutableBytes(of: &bytes) { out in
-            out.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(p)[start ..< start + min(n, 16)]))
+        if n > 0 {
+            withUnsafeMutableBytes(of: &bytes) { out in
+                out.baseAddress!.copyMemory(from: p.baseAddress! + start, byteCount: min(n, 16))
+            }
         }
-        head = Self.upperCased(bytes.0).littleEndian; tail = Self.upperCased(bytes.1).littleEndian; count = n
+        head = UInt64(littleEndian: Self.upperCased(bytes.0)); tail = UInt64(littleEndian: Self.upperCased(bytes.1)); count = n
     }
 
     /// ASCII a-z to A-Z in eight bytes at once (bytes below 0x80 only): a byte b gets the 0x80 bit of
