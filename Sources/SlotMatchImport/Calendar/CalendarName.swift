@@ -48,11 +48,10 @@ public struct CalendarName: Sendable, Hashable {
         return (UInt64(littleEndian: bytes.0), UInt64(littleEndian: bytes.1), ascii ? n : -1)
     }
 
-    /// `text`, whose upper-cased ASCII bytes are `p[start ..< end]` before upper-casing (the parser's names,
-    /// which `ContentLine.isNameByte` keeps ASCII): packed 8 bytes at a time.
+    /// The upper-cased ASCII name `p[start ..< end]` (the parser's names, which `ContentLine.isNameByte` keeps
+    /// ASCII): packed 8 bytes at a time, its text shared from `KnownCalendarNames` when listed there.
     @inline(__always)
-    init(text: String, asciiName p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
-        self.text = text
+    init(upperCasingASCII p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
         let n = end - start
         var bytes: (UInt64, UInt64) = (0, 0)
         if n > 0 {
@@ -61,6 +60,7 @@ public struct CalendarName: Sendable, Hashable {
             }
         }
         head = UInt64(littleEndian: Self.upperCased(bytes.0)); tail = UInt64(littleEndian: Self.upperCased(bytes.1)); count = n
+        text = KnownCalendarNames.text(head: head, tail: tail, count: n) ?? ContentLine.upperCased(p, start, end)
     }
 
     /// ASCII a-z to A-Z in eight bytes at once (bytes below 0x80 only): a byte b gets the 0x80 bit of

@@ -118,7 +118,7 @@ public enum ICalendarParser {
         for record in records {
             switch record.kind {
             case .begin:
-                var component = CalendarComponent(name: ContentLine.upperCased(buffer, record.nameStart, record.nameEnd), place: SourcePlace(file: file, line: record.line, column: record.column))
+                var component = CalendarComponent(name: CalendarName(upperCasingASCII: buffer, record.nameStart, record.nameEnd).text, place: SourcePlace(file: file, line: record.line, column: record.column))
                 component.properties.reserveCapacity(Int(record.propertyCount))
                 component.components.reserveCapacity(Int(record.componentCount))
                 stack.append(component)
@@ -127,8 +127,7 @@ public enum ICalendarParser {
                 if stack.isEmpty { results.append(closed) } else { stack[stack.count - 1].components.append(closed) }
             case .property:
                 stack[stack.count - 1].properties.append(
-                    CalendarProperty(name: CalendarName(text: ContentLine.upperCased(buffer, record.nameStart, record.nameEnd),
-                                                        asciiName: buffer, record.nameStart, record.nameEnd),
+                    CalendarProperty(name: CalendarName(upperCasingASCII: buffer, record.nameStart, record.nameEnd),
                                      storage: storage, valueStart: record.valueStart, valueEnd: record.valueEnd,
                                      parameterStart: record.parameterStart, parameterEnd: record.parameterEnd, line: record.line))
             }
