@@ -49,9 +49,9 @@ public struct CalendarName: Sendable, Hashable {
     }
 
     /// The upper-cased ASCII name `p[start ..< end]` (the parser's names, which `ContentLine.isNameByte` keeps
-    /// ASCII): packed 8 bytes at a time, its text shared from `KnownCalendarNames` when listed there.
+    /// ASCII): packed 8 bytes at a time, its text shared from `known` when listed there.
     @inline(__always)
-    init(upperCasingASCII p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+    init(upperCasingASCII p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, known: KnownCalendarNames = .shared) {
         let n = end - start
         var bytes: (UInt64, UInt64) = (0, 0)
         if n > 0 {
@@ -60,7 +60,7 @@ public struct CalendarName: Sendable, Hashable {
             }
         }
         head = UInt64(littleEndian: Self.upperCased(bytes.0)); tail = UInt64(littleEndian: Self.upperCased(bytes.1)); count = n
-        text = KnownCalendarNames.text(head: head, tail: tail, count: n) ?? ContentLine.upperCased(p, start, end)
+        text = known.text(head: head, tail: tail, count: n) ?? ContentLine.upperCased(p, start, end)
     }
 
     /// ASCII a-z to A-Z in eight bytes at once (bytes below 0x80 only): a byte b gets the 0x80 bit of

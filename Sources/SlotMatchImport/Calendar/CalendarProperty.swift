@@ -40,14 +40,17 @@ public struct CalendarProperty: Sendable, Hashable {
         line = place.line ?? 0
     }
 
-    /// A property of a parsed file: its value is `storage.bytes[valueStart ..< valueEnd]`, its parameters
+    /// RFC 5545 values are mostly short: up to 15 UTF-8 bytes Swift keeps a `String` inline (no allocation).
+    static var inlineValueLimit: Int { 15 }
+
+    /// A property of a parsed file (`shortValue`: its value when at most `inlineValueLimit` bytes): its value
+    /// is `storage.bytes[valueStart ..< valueEnd]`, its parameters
     /// `storage.parameters[parameterStart ..< parameterEnd]`, its place `storage.file` at `line`.
-    init(name: CalendarName, storage: CalendarPropertyStorage, valueStart: Int, valueEnd: Int,
+    init(name: CalendarName, storage: CalendarPropertyStorage, shortValue: String?, valueStart: Int, valueEnd: Int,
          parameterStart: Int32, parameterEnd: Int32, line: Int) {
         self.packedName = name; self.storage = storage
-        // RFC 5545 values are mostly short: up to 15 UTF-8 bytes Swift keeps a String inline.
-        valueIsShared = valueEnd - valueStart > 15
-        inlineValue = valueIsShared ? "" : storage.string(valueStart, valueEnd)
+        valueIsShared = shortValue == nil
+        inlineValue = shortValue ?? ""
         self.valueStart = valueStart; self.valueEnd = valueEnd
         self.parameterStart = parameterStart; self.parameterEnd = parameterEnd; self.line = line
     }

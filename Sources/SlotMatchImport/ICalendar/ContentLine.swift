@@ -26,22 +26,27 @@ public struct ContentLine: Sendable, Hashable {
 
     public static func parse(_ line: UnsafeBufferPointer<UInt8>) throws(ContentLineProblem) -> ContentLine {
         var parameters: [CalendarParameter] = []
-        let (nameEnd, valueStart) = try scan(line, parameters: &parameters)
+        var strings = ContentLineStrings()
+        let (nameEnd, valueStart) = try scan(line, parameters: &parameters, strings: &strings)
         return ContentLine(name: upperCased(line, 0, nameEnd), parameters: parameters,
                            value: string(line, valueStart, line.count), valueOffset: valueStart)
     }
 
     // MARK: - Scanning
 
-    /// RFC 5545 §3.1: name = iana-token / x-name, made of ALPHA, DIGIT and "-".
+    /// RFC 5545 §3.1: name = iana-token / x-name, made of ALPHA, DIGIT and "-": one bit per byte value,
+    /// bytes 0-63 in the first mask ('-' and '0'-'9'), 64-127 in the second ('A'-'Z', 'a'-'z').
     @inline(__always)
     static func isNameByte(_ b: UInt8) -> Bool {
-        let l = b | 0x20
-        return (l >= 0x61 && l <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D
+        let low: UInt64 = (1 << 0x2D) | (0x3FF << 0x30)
+        let high: UInt64 = (0x3FF_FFFF << 1) | (0x3FF_FFFF << 33)
+        let mask = b < 64 ? low : (b < 128 ? high : 0)
+        return (mask >> UInt64(b & 63)) & 1 != 0
     }
 
     /// Finds the end of the name and the start of the value, appending the parameters.
-    static func scan(_ p: UnsafeBufferPointer<UInt8>, parameters: inout [CalendarParameter])
+    /// `strings` shares the parameter names and short values that repeat from line to line.
+    static func scan(_ p: UnsafeBufferPointer<UInt8>, parameters: inout [CalendarParameter], strings: inout ContentLineStrings)
         throws(ContentLineProblem) -> (nameEnd: Int, valueStart: Int) {
         let n = p.count
         var i = 0
@@ -75,13 +80,13 @@ public struct ContentLine: Sendable, Hashable {
                 throw ContentLineProblem(offset: i, problem: "the parameter \(parameterName) has no '=' and value",
                                          remedy: "Write it as \(parameterName)=value (RFC 5545 §3.2).")
             }
-            let parameterName = upperCased(p, nameStart, i)
+            let parameterName = strings.name(p, nameStart, i).text
             i += 1
             // The first value inline, further ones (after unquoted commas) in an array: no array for one value.
             var first: String?
             var others: [String] = []
-            @inline(__always) func add(_ value: String) { if first == nil { first = value } else { others.append(value) } }
             while true {
+                let value: String
                 if i < n, p[i] == 0x22 {  // quoted-string = DQUOTE *QSAFE-CHAR DQUOTE
                     let open = i
                     var j = i + 1
@@ -90,7 +95,7 @@ public struct ContentLine: Sendable, Hashable {
                         throw ContentLineProblem(offset: open, problem: "the quote opened for parameter \(parameterName) is never closed",
                                                  remedy: "Add the closing '\"' after the value.")
                     }
-                    add(parameterText(p, open + 1, j))
+                    value = parameterText(p, open + 1, j, &strings)
                     i = j + 1
                 } else {
                     let start = i
@@ -103,8 +108,9 @@ public struct ContentLine: Sendable, Hashable {
                         }
                         i += 1
                     }
-                    add(parameterText(p, start, i))
+                    value = parameterText(p, start, i, &strings)
                 }
+                if first == nil { first = value } else { others.append(value) }
                 guard i < n else { throw noColon(p) }
                 if p[i] == 0x2C { i += 1; continue }  // ',' another value
                 break
@@ -156,10 +162,10 @@ public struct ContentLine: Sendable, Hashable {
 
     /// A parameter value with RFC 6868 §3 escapes decoded: `^n` newline, `^^` caret, `^'` double quote;
     /// a caret before any other character is kept as it is.
-    static func parameterText(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+    static func parameterText(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ strings: inout ContentLineStrings) -> String {
         var i = start
         while i < end, p[i] != 0x5E { i += 1 }
-        if i == end { return string(p, start, end) }
+        if i == end { return strings.string(p, start, end) }
         var out: [UInt8] = []
         out.reserveCapacity(end - start)
         out.append(contentsOf: UnsafeBufferPointer(rebasing: p[start ..< i]))

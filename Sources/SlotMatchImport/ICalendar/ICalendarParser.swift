@@ -38,6 +38,7 @@ public enum ICalendarParser {
         var records: [ContentLineRecord] = []
         records.reserveCapacity(text.lines.count)
         var parameters: [CalendarParameter] = []
+        var strings = ContentLineStrings()
         /// The open components: their BEGIN record and what they hold so far.
         var open: [(record: Int, properties: Int32, components: Int32)] = []
         var topLevel = 0
@@ -47,7 +48,7 @@ public enum ICalendarParser {
             let parameterStart = parameters.count
             let nameEnd: Int, valueStart: Int
             do throws(ContentLineProblem) {
-                (nameEnd, valueStart) = try ContentLine.scan(p, parameters: &parameters)
+                (nameEnd, valueStart) = try ContentLine.scan(p, parameters: &parameters, strings: &strings)
             } catch {
                 throw InputError(place(text, index, line.start + error.offset, file), error.problem, remedy: error.remedy)
             }
@@ -106,11 +107,13 @@ public enum ICalendarParser {
             throw InputError(SourcePlace(file: file, line: 1, column: 1), "the file contains no calendar (no BEGIN:VCALENDAR)",
                              remedy: "Check that this is an iCalendar (.ics) export of the agenda.")
         }
-        return build(records, buffer, CalendarPropertyStorage(bytes: text.bytes, parameters: parameters, file: file, place: nil), topLevel, file)
+        return build(records, buffer, CalendarPropertyStorage(bytes: text.bytes, parameters: parameters, file: file, place: nil),
+                     topLevel, file, &strings)
     }
 
     /// Second pass: the component tree of checked records, every array reserved to its final size.
-    static func build(_ records: [ContentLineRecord], _ buffer: UnsafeBufferPointer<UInt8>, _ storage: CalendarPropertyStorage, _ topLevel: Int, _ file: String) -> [CalendarComponent] {
+    static func build(_ records: [ContentLineRecord], _ buffer: UnsafeBufferPointer<UInt8>, _ storage: CalendarPropertyStorage, _ topLevel: Int, _ file: String,
+                      _ strings: inout ContentLineStrings) -> [CalendarComponent] {
         var results: [CalendarComponent] = []
         results.reserveCapacity(topLevel)
         var stack: [CalendarComponent] = []
@@ -118,7 +121,7 @@ public enum ICalendarParser {
         for record in records {
             switch record.kind {
             case .begin:
-                var component = CalendarComponent(name: CalendarName(upperCasingASCII: buffer, record.nameStart, record.nameEnd).text, place: SourcePlace(file: file, line: record.line, column: record.column))
+                var component = CalendarComponent(name: strings.name(buffer, record.nameStart, record.nameEnd).text, place: SourcePlace(file: file, line: record.line, column: record.column))
                 component.properties.reserveCapacity(Int(record.propertyCount))
                 component.components.reserveCapacity(Int(record.componentCount))
                 stack.append(component)
@@ -127,8 +130,10 @@ public enum ICalendarParser {
                 if stack.isEmpty { results.append(closed) } else { stack[stack.count - 1].components.append(closed) }
             case .property:
                 stack[stack.count - 1].properties.append(
-                    CalendarProperty(name: CalendarName(upperCasingASCII: buffer, record.nameStart, record.nameEnd),
-                                     storage: storage, valueStart: record.valueStart, valueEnd: record.valueEnd,
+                    CalendarProperty(name: strings.name(buffer, record.nameStart, record.nameEnd), storage: storage,
+                                     shortValue: record.valueEnd - record.valueStart > CalendarProperty.inlineValueLimit
+                                         ? nil : strings.string(buffer, record.valueStart, record.valueEnd),
+                                     valueStart: record.valueStart, valueEnd: record.valueEnd,
                                      parameterStart: record.parameterStart, parameterEnd: record.parameterEnd, line: record.line))
             }
         }

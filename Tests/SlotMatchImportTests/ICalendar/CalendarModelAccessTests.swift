@@ -40,11 +40,11 @@ import SlotMatchCore
         }
         for name in KnownCalendarNames.names where name.utf8.count <= 16 {
             let key = CalendarName(name)
-            #expect(KnownCalendarNames.text(head: key.head, tail: key.tail, count: key.count) == name)
+            #expect(KnownCalendarNames.shared.text(head: key.head, tail: key.tail, count: key.count) == name)
         }
         for name in ["DTSTARU", "X-UNKNOWN", "VEVENTS", "UI"] {
             let key = CalendarName(name)
-            #expect(KnownCalendarNames.text(head: key.head, tail: key.tail, count: key.count) == nil)
+            #expect(KnownCalendarNames.shared.text(head: key.head, tail: key.tail, count: key.count) == nil)
         }
     }
 
