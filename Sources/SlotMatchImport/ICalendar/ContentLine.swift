@@ -34,14 +34,15 @@ public struct ContentLine: Sendable, Hashable {
 
     // MARK: - Scanning
 
-    /// RFC 5545 §3.1: name = iana-token / x-name, made of ALPHA, DIGIT and "-": one bit per byte value,
-    /// bytes 0-63 in the first mask ('-' and '0'-'9'), 64-127 in the second ('A'-'Z', 'a'-'z').
+    /// RFC 5545 §3.1: name = iana-token / x-name, made of ALPHA, DIGIT and "-".
     @inline(__always)
-    static func isNameByte(_ b: UInt8) -> Bool {
-        let low: UInt64 = (1 << 0x2D) | (0x3FF << 0x30)
-        let high: UInt64 = (0x3FF_FFFF << 1) | (0x3FF_FFFF << 33)
-        let mask = b < 64 ? low : (b < 128 ? high : 0)
-        return (mask >> UInt64(b & 63)) & 1 != 0
+    static func isNameByte(_ b: UInt8) -> Bool { nameByteTable.utf8Start[Int(b)] == 0x31 }
+
+    /// '1' at the index of every name byte ('-', '0'-'9', 'A'-'Z', 'a'-'z'), '0' elsewhere (256 entries): one
+    /// load per byte, and a literal, so no lazy initialisation is checked.
+    @inline(__always)
+    static var nameByteTable: StaticString {
+        "0000000000000000000000000000000000000000000001001111111111000000011111111111111111111111111000000111111111111111111111111110000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
     }
 
     /// Finds the end of the name and the start of the value, appending the parameters.

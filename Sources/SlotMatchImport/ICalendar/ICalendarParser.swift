@@ -121,10 +121,11 @@ public enum ICalendarParser {
         for record in records {
             switch record.kind {
             case .begin:
-                var component = CalendarComponent(name: strings.name(buffer, record.nameStart, record.nameEnd).text, place: SourcePlace(file: file, line: record.line, column: record.column))
-                component.properties.reserveCapacity(Int(record.propertyCount))
-                component.components.reserveCapacity(Int(record.componentCount))
-                stack.append(component)
+                // Built in place on the stack (appending a local would copy it: a retain per field).
+                stack.append(CalendarComponent(name: strings.name(buffer, record.nameStart, record.nameEnd).text,
+                                               place: SourcePlace(file: file, line: record.line, column: record.column)))
+                stack[stack.count - 1].properties.reserveCapacity(Int(record.propertyCount))
+                stack[stack.count - 1].components.reserveCapacity(Int(record.componentCount))
             case .end:
                 let closed = stack.removeLast()
                 if stack.isEmpty { results.append(closed) } else { stack[stack.count - 1].components.append(closed) }

@@ -48,6 +48,15 @@ import SlotMatchCore
         }
     }
 
+    /// The name-byte table against RFC 5545 §3.1 (ALPHA, DIGIT, "-") for all 256 byte values.
+    @Test func nameBytes() {
+        for b in 0 ... 255 {
+            let u = UInt8(b)
+            let rfc = (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A) || (u >= 0x30 && u <= 0x39) || u == 0x2D
+            #expect(ContentLine.isNameByte(u) == rfc, "byte \(b)")
+        }
+    }
+
     static let calendar = """
     BEGIN:VCALENDAR\r
     X-SLOTMATCH-VISIBILITY:PUBLIC,PRO\r
