@@ -166,7 +166,7 @@ public struct ContentLine: Sendable, Hashable {
     static func parameterText(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ strings: inout ContentLineStrings) -> String {
         var i = start
         while i < end, p[i] != 0x5E { i += 1 }
-        if i == end { return strings.string(p, start, end) }
+        if i == end { return strings.parameterValue(p, start, end) }
         var out: [UInt8] = []
         out.reserveCapacity(end - start)
         out.append(contentsOf: UnsafeBufferPointer(rebasing: p[start ..< i]))

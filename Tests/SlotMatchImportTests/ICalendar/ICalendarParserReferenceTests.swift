@@ -28,6 +28,8 @@ import SlotMatchCore
         // Lower-case names, parameters quoted and not, RFC 6868, empty values, several values.
         "begin:vcalendar\nbegin:vevent\ndtstart;tzid=Europe/Paris:20261207T090000\nsummary:\nx-a;p=\"a;b:c\",d;Q=^n^^^':v\nend:vevent\nend:vcalendar\n",
         "BEGIN:VCALENDAR\nATTENDEE;DELEGATED-FROM=\"mailto:a@x.fr\",\"mailto:b@x.fr\";ROLE=CHAIR:mailto:c@x.fr\nX-C;P=:\nEND:VCALENDAR\n",
+        // Repeated and nearly repeated parameter values (the parser shares the last short one).
+        "BEGIN:VCALENDAR\nDTSTART;TZID=Europe/Paris:1\nDTEND;TZID=Europe/Paris:2\nEXDATE;TZID=Europe/Pari:3\nX-A;P=Europe/Paris,Europe/Parit;Q=\"Europe/Paris\":4\nX-B;P=:5\nX-C;P=:;Q=^^:6\nX-D;P=Am\u{00E9}rique/Montr\u{00E9}al;Q=Am\u{00E9}rique/Montr\u{00E9}al:7\nEND:VCALENDAR\n",
         // Long and non-ASCII values, long names, repeated properties.
         "BEGIN:VCALENDAR\nX-SLOTMATCH-VISIBILITY:PUBLIC,PRO\nX-WR-CALNAME:Dr Antoine Moreau \u{2013} cr\u{00E9}neaux\\, Clairefontaine\nEXDATE:20270101T090000\nEXDATE:20270108T090000\nEND:VCALENDAR\n",
         // Nesting and concatenated calendars, empty lines.
