@@ -32,7 +32,10 @@ public struct CalendarComponent: Sendable, Hashable {
     }
 
     /// Every property of that upper-cased name (RDATE, EXDATE, CATEGORIES may repeat).
-    public func properties(named name: String) -> [CalendarProperty] { properties.filter { $0.name == name } }
+    public func properties(named name: String) -> [CalendarProperty] { properties(named: CalendarName(name)) }
+
+    /// Every property of that packed name: the same answer as `properties(named: String)`.
+    public func properties(named name: CalendarName) -> [CalendarProperty] { properties.filter { $0.packedName.matches(name) } }
 
     /// Sub-components of that upper-cased name.
     public func components(named name: String) -> [CalendarComponent] { components.filter { $0.name == name } }

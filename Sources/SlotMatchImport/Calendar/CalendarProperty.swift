@@ -72,6 +72,10 @@ public struct CalendarProperty: Sendable, Hashable {
         set { self = CalendarProperty(name: name, parameters: parameters, value: value, place: newValue) }
     }
 
+    /// `name == other.text`, by the packed forms (for loops over `properties`; the same answer as `String ==`).
+    @inline(__always)
+    public func hasName(_ other: CalendarName) -> Bool { packedName.matches(other) }
+
     /// The first value of a parameter, by upper-cased name.
     public func parameter(_ name: String) -> String? {
         var i = Int(parameterStart)

@@ -144,7 +144,16 @@ public struct ContentLine: Sendable, Hashable {
 
     @inline(__always)
     static func string(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: p[start ..< end]), as: UTF8.self)
+        let n = end - start
+        // Up to 15 bytes the string is built in place (measured cheaper than the generic decoding); the
+        // standard library validates (and would repair) the bytes either way, so the result is the same.
+        if n <= 15 {
+            return String(unsafeUninitializedCapacity: n) { out in
+                if n > 0 { out.baseAddress!.update(from: p.baseAddress! + start, count: n) }
+                return n
+            }
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: p[start ..< end]), as: UTF8.self)
     }
 
     /// ASCII upper-casing while copying (names are ASCII by `isNameByte`).

@@ -57,6 +57,18 @@ import SlotMatchCore
         }
     }
 
+    /// `ContentLine.string` (built in place up to 15 bytes) is `String(decoding:as:)`, invalid UTF-8 included.
+    @Test func shortStringsDecodeLikeTheStandardLibrary() {
+        var rng = SeededGenerator(state: 5)
+        let alphabet: [UInt8] = [0x41, 0x7A, 0x30, 0x20, 0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80, 0xFF, 0x80, 0xED, 0xA0]
+        for _ in 0 ..< 2000 {
+            let bytes = (0 ..< Int.random(in: 0 ... 20, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            let made = bytes.withUnsafeBufferPointer { ContentLine.string($0, 0, $0.count) }
+            let expected = String(decoding: bytes, as: UTF8.self)
+            #expect(made == expected && Array(made.utf8) == Array(expected.utf8), "\(bytes)")
+        }
+    }
+
     static let calendar = """
     BEGIN:VCALENDAR\r
     X-SLOTMATCH-VISIBILITY:PUBLIC,PRO\r
@@ -87,6 +99,8 @@ import SlotMatchCore
                 #expect(component.property(name) == linear)
                 #expect(component.property(CalendarName(name)) == linear)
                 #expect(component.properties(named: name) == component.properties.filter { $0.name == name })
+                #expect(component.properties(named: CalendarName(name)) == component.properties.filter { $0.name == name })
+                for property in component.properties { #expect(property.hasName(CalendarName(name)) == (property.name == name)) }
             }
         }
         #expect(event.property("EXDATE")?.value == "20270101T090000")
