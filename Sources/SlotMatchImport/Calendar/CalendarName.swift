@@ -35,17 +35,12 @@ public struct CalendarName: Sendable, Hashable {
 
     @inline(__always)
     static func pack(_ p: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, Int) {
-        var bytes: (UInt64, UInt64) = (0, 0)
         let n = p.count
-        if n > 0 {
-            withUnsafeMutableBytes(of: &bytes) { out in
-                out.baseAddress!.copyMemory(from: p.baseAddress!, byteCount: min(n, 16))
-            }
-        }
+        let bytes = n == 0 ? (0, 0) : Self.load(p.baseAddress!, min(n, 16))
         var ascii = (bytes.0 | bytes.1) & 0x8080_8080_8080_8080 == 0
         var i = 16
         while ascii && i < n { if p[i] >= 0x80 { ascii = false }; i += 1 }
-        return (UInt64(littleEndian: bytes.0), UInt64(littleEndian: bytes.1), ascii ? n : -1)
+        return (bytes.0, bytes.1, ascii ? n : -1)
     }
 
     /// The upper-cased ASCII name `p[start ..< end]` (the parser's names, which `ContentLine.isNameByte` keeps
@@ -53,14 +48,31 @@ public struct CalendarName: Sendable, Hashable {
     @inline(__always)
     init(upperCasingASCII p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, known: KnownCalendarNames = .shared) {
         let n = end - start
-        var bytes: (UInt64, UInt64) = (0, 0)
-        if n > 0 {
-            withUnsafeMutableBytes(of: &bytes) { out in
-                out.baseAddress!.copyMemory(from: p.baseAddress! + start, byteCount: min(n, 16))
-            }
-        }
-        head = UInt64(littleEndian: Self.upperCased(bytes.0)); tail = UInt64(littleEndian: Self.upperCased(bytes.1)); count = n
+        let bytes = n == 0 ? (0, 0) : Self.load(p.baseAddress! + start, min(n, 16))
+        head = Self.upperCased(bytes.0); tail = Self.upperCased(bytes.1); count = n
         text = known.text(head: head, tail: tail, count: n) ?? ContentLine.upperCased(p, start, end)
+    }
+
+    /// Bytes `p[0 ..< n]` (1 <= n <= 16) as two little-endian words, zero-padded, reading no byte past `n`:
+    /// two overlapping loads of 8 (or 4) bytes, the overlap shifted out, instead of a `memcpy` call.
+    @inline(__always)
+    static func load(_ p: UnsafePointer<UInt8>, _ n: Int) -> (UInt64, UInt64) {
+        let raw = UnsafeRawPointer(p)
+        if n >= 8 {
+            let head = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+            // Bytes n-8 ..< n; the first 16-n of them are head's again (n == 8: all, and >> 64 gives 0).
+            let last = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
+            return (head, last >> UInt64(8 * (16 - n)))
+        }
+        if n >= 4 {
+            let first = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+            let last = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)))
+            return (first | last << UInt64(8 * (n - 4)), 0)   // the overlapping bytes are the same: OR keeps them
+        }
+        var head = UInt64(p[0])
+        if n > 1 { head |= UInt64(p[1]) << 8 }
+        if n > 2 { head |= UInt64(p[2]) << 16 }
+        return (head, 0)
     }
 
     /// ASCII a-z to A-Z in eight bytes at once (bytes below 0x80 only): a byte b gets the 0x80 bit of

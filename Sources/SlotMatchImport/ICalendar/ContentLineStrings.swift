@@ -26,10 +26,7 @@ struct ContentLineStrings {
     mutating func parameterValue(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
         let n = end - start
         guard n <= 15 else { return ContentLine.string(p, start, end) }
-        var bytes: (UInt64, UInt64) = (0, 0)
-        if n > 0 {
-            withUnsafeMutableBytes(of: &bytes) { out in out.baseAddress!.copyMemory(from: p.baseAddress! + start, byteCount: n) }
-        }
+        let bytes = n == 0 ? (0, 0) : CalendarName.load(p.baseAddress! + start, n)
         if n == lastCount && bytes.0 == lastHead && bytes.1 == lastTail { return last }
         last = ContentLine.string(p, start, end)
         lastHead = bytes.0; lastTail = bytes.1; lastCount = n

@@ -21,6 +21,30 @@ import SlotMatchCore
         }
     }
 
+    /// The first 16 bytes as two little-endian words, one byte at a time.
+    static func referencePack(_ bytes: [UInt8]) -> (head: UInt64, tail: UInt64) {
+        var head: UInt64 = 0, tail: UInt64 = 0
+        for (i, b) in bytes.prefix(16).enumerated() {
+            if i < 8 { head |= UInt64(b) << UInt64(8 * i) } else { tail |= UInt64(b) << UInt64(8 * (i - 8)) }
+        }
+        return (head, tail)
+    }
+
+    /// `CalendarName.load` (overlapping word loads) against the byte-by-byte packing, for every length 1-16
+    /// at every offset of a buffer (so no byte past the end is read: the address sanitizer would say).
+    @Test func wordLoadsPackLikeBytes() {
+        let bytes: [UInt8] = (0 ..< 40).map { UInt8(0x21 + $0 * 3) }
+        bytes.withUnsafeBufferPointer { p in
+            for start in 0 ..< 24 {
+                for n in 1 ... 16 where start + n <= p.count {
+                    let got = CalendarName.load(p.baseAddress! + start, n)
+                    let expected = Self.referencePack(Array(bytes[start ..< start + n]))
+                    #expect(got.0 == expected.head && got.1 == expected.tail, "start \(start) n \(n)")
+                }
+            }
+        }
+    }
+
     /// The parser's packing (upper-casing 8 bytes at a time, names shared from `KnownCalendarNames`) against
     /// packing the upper-cased `String`, on every name byte at every position and on every listed name.
     @Test func parserPackingMatchesStringPacking() {
@@ -37,6 +61,8 @@ import SlotMatchCore
             let expected = CalendarName(upper)
             #expect(packed.text == upper)
             #expect(packed.head == expected.head && packed.tail == expected.tail && packed.count == expected.count, "\(sample)")
+            let reference = Self.referencePack(Array(upper.utf8))
+            #expect(expected.head == reference.head && expected.tail == reference.tail, "\(sample)")
         }
         for name in KnownCalendarNames.names where name.utf8.count <= 16 {
             let key = CalendarName(name)
