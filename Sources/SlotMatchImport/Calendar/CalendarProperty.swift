@@ -1,3 +1,4 @@
+import Glibc
 import SlotMatchCore
 
 /// One property of a calendar component (`DTSTART;TZID=Europe/Paris:20261207T090000`), with where it was read.
@@ -32,10 +33,10 @@ public struct CalendarProperty: Sendable, Hashable {
 
     public init(name: String, parameters: [CalendarParameter] = [], value: String, place: SourcePlace = SourcePlace()) {
         packedName = CalendarName(name)
-        let bytes = Array(value.utf8)
-        storage = CalendarPropertyStorage(bytes: bytes, parameters: parameters, file: place.file, place: place)
+        // The value is kept whole (`inlineValue`); the storage holds only the parameters and the place.
+        storage = CalendarPropertyStorage(bytes: [], parameters: parameters, file: place.file, place: place)
         inlineValue = value; valueIsShared = false
-        valueStart = 0; valueEnd = bytes.count
+        valueStart = 0; valueEnd = 0
         parameterStart = 0; parameterEnd = Int32(parameters.count)
         line = place.line ?? 0
     }
@@ -94,37 +95,36 @@ public struct CalendarProperty: Sendable, Hashable {
 
     /// Calls `body` with the UTF-8 bytes of `value`, without building the `String`.
     public func withValueBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
-        let result: Result<R, E> = storage.bytes.withUnsafeBufferPointer { all in
-            do throws(E) { return .success(try body(UnsafeBufferPointer(rebasing: all[valueStart ..< valueEnd]))) } catch { return .failure(error) }
+        let result: Result<R, E>
+        if valueIsShared {
+            result = storage.bytes.withUnsafeBufferPointer { all in
+                do throws(E) { return .success(try body(UnsafeBufferPointer(rebasing: all[valueStart ..< valueEnd]))) } catch { return .failure(error) }
+            }
+        } else {
+            var text = inlineValue
+            result = text.withUTF8 { bytes in
+                do throws(E) { return .success(try body(bytes)) } catch { return .failure(error) }
+            }
         }
         return try result.get()
     }
 
     /// The UTF-8 byte count of `value`.
-    public var valueByteCount: Int { valueEnd - valueStart }
+    public var valueByteCount: Int { valueIsShared ? valueEnd - valueStart : inlineValue.utf8.count }
 
     /// `value == text`, without building the `String` when both are ASCII (byte comparison then decides).
     public func valueEquals(_ text: String) -> Bool {
+        guard valueIsShared else { return inlineValue == text }
         var text = text
         let fast: Bool? = text.withUTF8 { t in
             storage.bytes.withUnsafeBufferPointer { all in
                 let n = valueEnd - valueStart
-                var ascii = true
-                if t.count == n {
-                    var i = 0
-                    while i < n {
-                        let a = all[valueStart + i], b = t[i]
-                        if a != b { break }
-                        if a >= 0x80 { ascii = false }
-                        i += 1
-                    }
-                    if i == n { return true }
-                }
+                if t.count == n && memcmp(all.baseAddress! + valueStart, t.baseAddress!, n) == 0 { return true }
                 // Different bytes: different strings when both are ASCII; otherwise let String decide.
-                for b in t where b >= 0x80 { ascii = false }
+                for b in t where b >= 0x80 { return nil }
                 var i = valueStart
-                while ascii && i < valueEnd { if all[i] >= 0x80 { ascii = false }; i += 1 }
-                return ascii ? false : nil
+                while i < valueEnd { if all[i] >= 0x80 { return nil }; i += 1 }
+                return false
             }
         }
         return fast ?? (value == text)
