@@ -5,16 +5,16 @@
 /// packed names is two integer compares, where comparing two `String`s goes through the standard library's
 /// Unicode comparison. The answer is the same as `String ==`: two ASCII names are equal exactly when their
 /// bytes are, so for ASCII names of at most 16 bytes the packed form decides; longer or non-ASCII names
-/// fall back to comparing the strings (`matches(_:_:)`).
+/// fall back to comparing the strings (`matches(_:)`).
 public struct CalendarName: Sendable, Hashable {
     /// The name itself.
     public let text: String
     /// Bytes 0 ..< 8, little-endian, zero-padded.
-    @usableFromInline let head: UInt64
+    let head: UInt64
     /// Bytes 8 ..< 16, little-endian, zero-padded.
-    @usableFromInline let tail: UInt64
+    let tail: UInt64
     /// UTF-8 byte count, negative when the name is not all ASCII (then only `String ==` can decide).
-    @usableFromInline let count: Int
+    let count: Int
 
     /// The packed form of `name` (kept as it is: pass the upper-cased name, as the model stores it).
     public init(_ name: String) {
@@ -33,6 +33,7 @@ public struct CalendarName: Sendable, Hashable {
         self.head = head; self.tail = tail; count = any < 0x80 ? n : -1
     }
 
+    /// The packed form of the bytes `p`: first 16 bytes, count, or -1 when a byte is not ASCII.
     @inline(__always)
     static func pack(_ p: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, Int) {
         let n = p.count

@@ -7,8 +7,8 @@ import SlotMatchCore
 /// same whether the file was iCalendar or xCal, and values are only decoded by the code that knows their type.
 ///
 /// Layout: the name, its packed form, and ranges into a `CalendarPropertyStorage` shared by every property of
-/// the file (value bytes, parameters, file name), so a property holds one reference and no allocation of its
-/// own. A value of at most 15 bytes is kept as a `String` (a small string: no allocation, no reference count);
+/// the file (value bytes, parameters, file name), so a property holds one reference and, for the usual names
+/// and values, no allocation of its own. A value of at most 15 bytes is kept as a `String` (a small string: no allocation, no reference count);
 /// a longer one (UID, DTSTAMP, RRULE, SUMMARY …) is built from the shared bytes when asked, so values nobody
 /// reads cost nothing. `value`, `parameters` and `place` are the same as what was parsed.
 public struct CalendarProperty: Sendable, Hashable {
@@ -26,8 +26,8 @@ public struct CalendarProperty: Sendable, Hashable {
     private var valueIsShared: Bool
     private var valueStart: Int
     private var valueEnd: Int
-    private var parameterStart: Int32
-    private var parameterEnd: Int32
+    private var parameterStart: Int
+    private var parameterEnd: Int
     /// The physical line, when `storage.place` is nil.
     private var line: Int
 
@@ -37,7 +37,7 @@ public struct CalendarProperty: Sendable, Hashable {
         storage = CalendarPropertyStorage(bytes: [], parameters: parameters, file: place.file, place: place)
         inlineValue = value; valueIsShared = false
         valueStart = 0; valueEnd = 0
-        parameterStart = 0; parameterEnd = Int32(parameters.count)
+        parameterStart = 0; parameterEnd = parameters.count
         line = place.line ?? 0
     }
 
@@ -48,7 +48,7 @@ public struct CalendarProperty: Sendable, Hashable {
     /// is `storage.bytes[valueStart ..< valueEnd]`, its parameters
     /// `storage.parameters[parameterStart ..< parameterEnd]`, its place `storage.file` at `line`.
     init(name: CalendarName, storage: CalendarPropertyStorage, shortValue: String?, valueStart: Int, valueEnd: Int,
-         parameterStart: Int32, parameterEnd: Int32, line: Int) {
+         parameterStart: Int, parameterEnd: Int, line: Int) {
         self.packedName = name; self.storage = storage
         valueIsShared = shortValue == nil
         inlineValue = shortValue ?? ""
@@ -63,7 +63,7 @@ public struct CalendarProperty: Sendable, Hashable {
     }
 
     public var parameters: [CalendarParameter] {
-        get { parameterStart == parameterEnd ? [] : Array(storage.parameters[Int(parameterStart) ..< Int(parameterEnd)]) }
+        get { parameterStart == parameterEnd ? [] : Array(storage.parameters[parameterStart ..< parameterEnd]) }
         set { self = CalendarProperty(name: name, parameters: newValue, value: value, place: place) }
     }
 
@@ -79,8 +79,8 @@ public struct CalendarProperty: Sendable, Hashable {
 
     /// The first value of a parameter, by upper-cased name.
     public func parameter(_ name: String) -> String? {
-        var i = Int(parameterStart)
-        let end = Int(parameterEnd)
+        var i = parameterStart
+        let end = parameterEnd
         while i < end {
             if storage.parameters[i].name == name { return storage.parameters[i].value }
             i += 1
@@ -89,7 +89,7 @@ public struct CalendarProperty: Sendable, Hashable {
     }
 
     /// How many parameters (`parameters.count` without building the array).
-    public var parameterCount: Int { Int(parameterEnd - parameterStart) }
+    public var parameterCount: Int { parameterEnd - parameterStart }
 
     // MARK: - Value access without a String (same answers as through `value`)
 

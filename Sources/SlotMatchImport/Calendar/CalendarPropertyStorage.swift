@@ -8,8 +8,8 @@ import SlotMatchCore
 /// large part of the import. A property now holds one reference to this (immutable, so `Sendable`) object and
 /// integers; `CalendarProperty.value` builds its `String` when asked.
 ///
-/// A property made by `CalendarProperty.init(name:parameters:value:place:)` (xCal, tests) gets a storage of
-/// its own holding just its value, parameters and place (`place` non-nil).
+/// A property made by `CalendarProperty.init(name:parameters:value:place:)` (xCal, tests) keeps its value
+/// whole and gets a storage of its own holding just its parameters and place (`place` non-nil, `bytes` empty).
 final class CalendarPropertyStorage: Sendable {
     /// The bytes values are ranges of (iCalendar: the unfolded text of the whole file).
     let bytes: [UInt8]

@@ -13,13 +13,13 @@ struct ContentLineRecord {
     var nameEnd: Int
     var valueStart: Int
     var valueEnd: Int
-    var parameterStart: Int32
-    var parameterEnd: Int32
+    var parameterStart: Int
+    var parameterEnd: Int
     /// Physical line (property: where it starts; BEGIN: of the `BEGIN`).
     var line: Int
     /// BEGIN: the column of `BEGIN`.
     var column: Int
     /// BEGIN: how many properties and sub-components the component holds (known at its END).
-    var propertyCount: Int32 = 0
-    var componentCount: Int32 = 0
+    var propertyCount = 0
+    var componentCount = 0
 }

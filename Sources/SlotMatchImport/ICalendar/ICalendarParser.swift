@@ -4,9 +4,10 @@ import SlotMatchCore
 /// Reads an iCalendar stream (RFC 5545) into the shared component model, over bytes.
 ///
 /// Steps: size limit, unfolding (`ContentLineUnfolder`), one UTF-8 check of the whole unfolded text
-/// (RFC 5545 §3.1.4: the default charset is UTF-8), then one pass over the logical lines matching
-/// BEGIN/END. Property values stay in iCalendar text form; the value parsers (`Values/`) decode them.
-/// Every failure is an `InputError` naming `file:line:column`.
+/// (RFC 5545 §3.1.4: the default charset is UTF-8), then a pass over the logical lines that checks each one
+/// and matches BEGIN/END (errors in line order), then a pass that builds the component tree, every property
+/// a range of one `CalendarPropertyStorage` per file. Property values stay in iCalendar text form; the value
+/// parsers (`Values/`) decode them. Every failure is an `InputError` naming `file:line:column`.
 public enum ICalendarParser {
     /// 64 MiB: far above any real agenda export, low enough that a hostile file cannot exhaust memory.
     public static let defaultSizeLimit = FileInput.maximumBytes
@@ -40,7 +41,7 @@ public enum ICalendarParser {
         var parameters: [CalendarParameter] = []
         var strings = ContentLineStrings()
         /// The open components: their BEGIN record and what they hold so far.
-        var open: [(record: Int, properties: Int32, components: Int32)] = []
+        var open: [(record: Int, properties: Int, components: Int)] = []
         var topLevel = 0
         for index in text.lines.indices {
             let line = text.lines[index]
@@ -94,7 +95,7 @@ public enum ICalendarParser {
             }
             open[open.count - 1].properties += 1
             records.append(ContentLineRecord(kind: .property, nameStart: line.start, nameEnd: line.start + nameEnd, valueStart: line.start + valueStart, valueEnd: line.end,
-                                             parameterStart: Int32(parameterStart), parameterEnd: Int32(parameters.count),
+                                             parameterStart: parameterStart, parameterEnd: parameters.count,
                                              line: line.physicalLine, column: 0))
         }
         if let last = open.last {
@@ -124,8 +125,8 @@ public enum ICalendarParser {
                 // Built in place on the stack (appending a local would copy it: a retain per field).
                 stack.append(CalendarComponent(name: strings.name(buffer, record.nameStart, record.nameEnd).text,
                                                place: SourcePlace(file: file, line: record.line, column: record.column)))
-                stack[stack.count - 1].properties.reserveCapacity(Int(record.propertyCount))
-                stack[stack.count - 1].components.reserveCapacity(Int(record.componentCount))
+                stack[stack.count - 1].properties.reserveCapacity(record.propertyCount)
+                stack[stack.count - 1].components.reserveCapacity(record.componentCount)
             case .end:
                 let closed = stack.removeLast()
                 if stack.isEmpty { results.append(closed) } else { stack[stack.count - 1].components.append(closed) }

@@ -31,7 +31,7 @@ import SlotMatchCore
     }
 
     /// `CalendarName.load` (overlapping word loads) against the byte-by-byte packing, for every length 1-16
-    /// at every offset of a buffer (so no byte past the end is read: the address sanitizer would say).
+    /// at every offset of a buffer.
     @Test func wordLoadsPackLikeBytes() {
         let bytes: [UInt8] = (0 ..< 40).map { UInt8(0x21 + $0 * 3) }
         bytes.withUnsafeBufferPointer { p in
