@@ -16,16 +16,26 @@ public struct CalendarComponent: Sendable, Hashable {
     }
 
     /// The first property of that upper-cased name.
-    public func property(_ name: String) -> CalendarProperty? {
-        // Called for every property a reader asks of every component: the byte count (kept in the string) rules
-        // out most names before any comparison.
-        let count = name.utf8.count
-        for property in properties where property.name.utf8.count == count && property.name == name { return property }
-        return nil
+    public func property(_ name: String) -> CalendarProperty? { property(CalendarName(name)) }
+
+    /// The first property of that name, packed once by the caller (`static let dtstart = CalendarName("DTSTART")`):
+    /// the same answer as `property(_: String)`, without packing the name per call.
+    ///
+    /// Called for every property a reader asks of every component: the packed names decide with two integer
+    /// compares per property, where `String ==` went through Unicode comparison.
+    public func property(_ name: CalendarName) -> CalendarProperty? {
+        // By index, so that only the property found is copied (retained).
+        properties.withUnsafeBufferPointer { all in
+            for i in all.indices where all[i].packedName.matches(name) { return all[i] }
+            return nil
+        }
     }
 
     /// Every property of that upper-cased name (RDATE, EXDATE, CATEGORIES may repeat).
-    public func properties(named name: String) -> [CalendarProperty] { properties.filter { $0.name == name } }
+    public func properties(named name: String) -> [CalendarProperty] { properties(named: CalendarName(name)) }
+
+    /// Every property of that packed name: the same answer as `properties(named: String)`.
+    public func properties(named name: CalendarName) -> [CalendarProperty] { properties.filter { $0.packedName.matches(name) } }
 
     /// Sub-components of that upper-cased name.
     public func components(named name: String) -> [CalendarComponent] { components.filter { $0.name == name } }

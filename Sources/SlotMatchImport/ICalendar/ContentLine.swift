@@ -26,7 +26,8 @@ public struct ContentLine: Sendable, Hashable {
 
     public static func parse(_ line: UnsafeBufferPointer<UInt8>) throws(ContentLineProblem) -> ContentLine {
         var parameters: [CalendarParameter] = []
-        let (nameEnd, valueStart) = try scan(line, parameters: &parameters)
+        var strings = ContentLineStrings()
+        let (nameEnd, valueStart) = try scan(line, parameters: &parameters, strings: &strings)
         return ContentLine(name: upperCased(line, 0, nameEnd), parameters: parameters,
                            value: string(line, valueStart, line.count), valueOffset: valueStart)
     }
@@ -35,13 +36,18 @@ public struct ContentLine: Sendable, Hashable {
 
     /// RFC 5545 §3.1: name = iana-token / x-name, made of ALPHA, DIGIT and "-".
     @inline(__always)
-    static func isNameByte(_ b: UInt8) -> Bool {
-        let l = b | 0x20
-        return (l >= 0x61 && l <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D
+    static func isNameByte(_ b: UInt8) -> Bool { nameByteTable.utf8Start[Int(b)] == 0x31 }
+
+    /// '1' at the index of every name byte ('-', '0'-'9', 'A'-'Z', 'a'-'z'), '0' elsewhere (256 entries): one
+    /// load per byte, and a literal, so no lazy initialisation is checked.
+    @inline(__always)
+    static var nameByteTable: StaticString {
+        "0000000000000000000000000000000000000000000001001111111111000000011111111111111111111111111000000111111111111111111111111110000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
     }
 
     /// Finds the end of the name and the start of the value, appending the parameters.
-    static func scan(_ p: UnsafeBufferPointer<UInt8>, parameters: inout [CalendarParameter])
+    /// `strings` shares the parameter names and short values that repeat from line to line.
+    static func scan(_ p: UnsafeBufferPointer<UInt8>, parameters: inout [CalendarParameter], strings: inout ContentLineStrings)
         throws(ContentLineProblem) -> (nameEnd: Int, valueStart: Int) {
         let n = p.count
         var i = 0
@@ -75,10 +81,13 @@ public struct ContentLine: Sendable, Hashable {
                 throw ContentLineProblem(offset: i, problem: "the parameter \(parameterName) has no '=' and value",
                                          remedy: "Write it as \(parameterName)=value (RFC 5545 §3.2).")
             }
-            let parameterName = upperCased(p, nameStart, i)
+            let parameterName = strings.name(p, nameStart, i).text
             i += 1
-            var values: [String] = []
+            // The first value inline, further ones (after unquoted commas) in an array: no array for one value.
+            var first: String?
+            var others: [String] = []
             while true {
+                let value: String
                 if i < n, p[i] == 0x22 {  // quoted-string = DQUOTE *QSAFE-CHAR DQUOTE
                     let open = i
                     var j = i + 1
@@ -87,7 +96,7 @@ public struct ContentLine: Sendable, Hashable {
                         throw ContentLineProblem(offset: open, problem: "the quote opened for parameter \(parameterName) is never closed",
                                                  remedy: "Add the closing '\"' after the value.")
                     }
-                    values.append(parameterText(p, open + 1, j))
+                    value = parameterText(p, open + 1, j, &strings)
                     i = j + 1
                 } else {
                     let start = i
@@ -100,8 +109,9 @@ public struct ContentLine: Sendable, Hashable {
                         }
                         i += 1
                     }
-                    values.append(parameterText(p, start, i))
+                    value = parameterText(p, start, i, &strings)
                 }
+                if first == nil { first = value } else { others.append(value) }
                 guard i < n else { throw noColon(p) }
                 if p[i] == 0x2C { i += 1; continue }  // ',' another value
                 break
@@ -110,7 +120,7 @@ public struct ContentLine: Sendable, Hashable {
                 throw ContentLineProblem(offset: i, problem: "unexpected '\(printable(p[i]))' after the quoted value of parameter \(parameterName)",
                                          remedy: "After a closing quote comes ',', ';' or ':'.")
             }
-            parameters.append(CalendarParameter(name: parameterName, values: values))
+            parameters.append(CalendarParameter(name: parameterName, firstValue: first, otherValues: others))
         }
         return (nameEnd, i + 1)
     }
@@ -134,7 +144,16 @@ public struct ContentLine: Sendable, Hashable {
 
     @inline(__always)
     static func string(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: p[start ..< end]), as: UTF8.self)
+        let n = end - start
+        // Up to 15 bytes the string is built in place (measured cheaper than the generic decoding); the
+        // standard library validates (and would repair) the bytes either way, so the result is the same.
+        if n <= 15 {
+            return String(unsafeUninitializedCapacity: n) { out in
+                if n > 0 { out.baseAddress!.update(from: p.baseAddress! + start, count: n) }
+                return n
+            }
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: p[start ..< end]), as: UTF8.self)
     }
 
     /// ASCII upper-casing while copying (names are ASCII by `isNameByte`).
@@ -153,10 +172,10 @@ public struct ContentLine: Sendable, Hashable {
 
     /// A parameter value with RFC 6868 §3 escapes decoded: `^n` newline, `^^` caret, `^'` double quote;
     /// a caret before any other character is kept as it is.
-    static func parameterText(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+    static func parameterText(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ strings: inout ContentLineStrings) -> String {
         var i = start
         while i < end, p[i] != 0x5E { i += 1 }
-        if i == end { return string(p, start, end) }
+        if i == end { return strings.parameterValue(p, start, end) }
         var out: [UInt8] = []
         out.reserveCapacity(end - start)
         out.append(contentsOf: UnsafeBufferPointer(rebasing: p[start ..< i]))

@@ -16,7 +16,7 @@ public enum ContentLineUnfolder {
         let n = input.count
         guard n > 0, let base = input.baseAddress else { return UnfoldedText(bytes: [], lines: [], folds: []) }
         var lines: [UnfoldedLine] = []
-        lines.reserveCapacity(n / 40 + 1)
+        lines.reserveCapacity(n / 16 + 1)  // agenda lines are 25-35 bytes: no regrowth
         var folds: [LineFold] = []
         var outCount = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: n) { out, initialized in
