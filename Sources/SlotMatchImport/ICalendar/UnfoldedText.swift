@@ -31,7 +31,9 @@ public struct UnfoldedText: Sendable, Hashable {
         var column = 1
         if lo > 0 {
             let fold = folds[lo - 1]
-            if fold.offset >= line.start && fold.offset <= line.end {
+            // A fold with nothing after it (a continuation line holding only the SPACE) ends where the next logical
+            // line starts: it belongs to the line above, which began on an earlier physical line than the fold.
+            if fold.offset >= line.start && fold.offset <= line.end && fold.physicalLine > line.physicalLine {
                 physical = fold.physicalLine
                 from = fold.offset
                 column = 2  // column 1 was the SPACE/TAB the fold removed

@@ -104,4 +104,30 @@ func referenceUnfold(_ input: [UInt8]) -> [(bytes: [UInt8], line: Int)] {
         #expect(text.position(lineIndex: index, offset: cOffset) == (line: 3, column: 2))
         #expect(text.position(lineIndex: index, offset: text.lines[index].start + 8) == (line: 2, column: 9))
     }
+
+    /// A continuation line holding only its SPACE adds nothing to the line above: the next line's bytes start at the
+    /// fold's offset, but its places are its own physical line's (not the fold's line, and no column shift).
+    @Test(arguments: ["\r\n", "\n"])
+    func anEmptyFoldBelongsToTheLineAbove(lineBreak: String) throws {
+        let lines = ["BEGIN:VCALENDAR", "X-A:1", " ", "BEGIN:VEVENT", "X-B:2", " ", " ", "NO COLON HERE"]
+        let text = ContentLineUnfolder.unfold(Array(lines.joined(separator: lineBreak).utf8 + Array(lineBreak.utf8)))
+        #expect(text.lineBytes.map { String(decoding: $0, as: UTF8.self) } == ["BEGIN:VCALENDAR", "X-A:1", "BEGIN:VEVENT", "X-B:2", "NO COLON HERE"])
+        // Each logical line's first and fourth bytes, on its own physical line.
+        for (index, physical) in [(0, 1), (1, 2), (2, 4), (3, 5), (4, 8)] {
+            #expect(text.position(lineIndex: index, offset: text.lines[index].start) == (line: physical, column: 1))
+            #expect(text.position(lineIndex: index, offset: text.lines[index].start + 3) == (line: physical, column: 4))
+        }
+        // The parser's places: the component opened after an empty fold, and an error after two of them.
+        let source = lines.joined(separator: lineBreak) + lineBreak
+        do {
+            _ = try ICalendarParser.parse(bytes: Array(source.utf8), file: "f.ics")
+            Issue.record("the line without a colon was accepted")
+        } catch {
+            #expect(error.place.line == 8)
+        }
+        let good = ["BEGIN:VCALENDAR", "X-A:1", " ", "BEGIN:VEVENT", "UID:1", "END:VEVENT", "END:VCALENDAR"].joined(separator: lineBreak) + lineBreak
+        let calendar = try #require(try ICalendarParser.parse(bytes: Array(good.utf8), file: "f.ics").first)
+        #expect(calendar.components.first?.place.line == 4)
+        #expect(calendar.components.first?.place.column == 1)
+    }
 }
