@@ -29,6 +29,10 @@ public struct CalendarAvailabilityReader: Sendable {
 
     public static let defaultMaxOccurrences = 200_000
 
+    /// Takes the general path wherever the reader has a fast one (occurrences sorted by `OccurrenceOrder.sort`,
+    /// series grouped by hashing every UID, …). Only for tests, which read the same files both ways and compare.
+    var usesGeneralPaths = false
+
     public init(territoryZone: ZoneRules, zoneLookup: ZoneLookup? = nil, maxOccurrences: Int = CalendarAvailabilityReader.defaultMaxOccurrences) {
         self.territoryZone = territoryZone
         self.zoneLookup = zoneLookup
@@ -91,13 +95,16 @@ public struct CalendarAvailabilityReader: Sendable {
             return rules
         }
         let window = Window(from: from, to: to)
-        var occurrences: [PublishedOccurrence] = []
+        var expanded = ExpandedOccurrences()
+        var spans: [InstanceSpan] = []
 
         // VEVENTs: windows (TRANSPARENT + SNP) and busy time.
         let events = calendar.components(named: "VEVENT")
-        for series in try Self.series(of: events) {
+        let eventSeries = try Self.series(of: events)
+        let ranks = OccurrenceOrder.uidRanks(eventSeries.map(\.uid))
+        for (index, series) in eventSeries.enumerated() {
             // Classified once per component (the master, each override), then stamped on its instances.
-            try expand(series, window: window, into: &occurrences, zoneOf: zoneOf) { component throws(InputError) in
+            try expand(series, uidRank: ranks[index], window: window, into: &expanded, spans: &spans, zoneOf: zoneOf) { component throws(InputError) in
                 if Self.isCancelled(component) { return nil }
                 if Self.isSNPWindow(component) {
                     let terms = try SlotTerms.read(component, inheriting: calendarTerms, duration: Self.durationSeconds)
@@ -105,7 +112,7 @@ public struct CalendarAvailabilityReader: Sendable {
                 }
                 return template(.busy, component, calendarTerms, practitioner)
             }
-            try checkCount(occurrences.count, series)
+            try checkCount(expanded.count, series)
         }
 
         // VAVAILABILITY: AVAILABLE windows combined by priority (RFC 7953 §4).
@@ -121,13 +128,18 @@ public struct CalendarAvailabilityReader: Sendable {
             } else { bounded = false }
             layers.append(layer)
         }
-        if !layers.isEmpty {
+        var occurrences: [PublishedOccurrence]
+        if layers.isEmpty && !usesGeneralPaths {
+            // Only VEVENT series: their keys sorted, each occurrence built in its place (the same order as below).
+            occurrences = expanded.sorted()
+        } else {
+            occurrences = expanded.inProductionOrder()
             for var combined in AvailabilityCombiner.combine(layers, from: from, to: to) {
                 combined.practitioner = practitioner
                 occurrences.append(combined)
             }
+            OccurrenceOrder.sort(&occurrences)   // by start, end, kind, UID
         }
-        OccurrenceOrder.sort(&occurrences)   // by start, end, kind, UID
         var declared: (start: Instant, end: Instant)?
         if bounded, let start = declaredStart, let end = declaredEnd { declared = (start, end) }
         return PublishedAvailability(practitioner: practitioner, declaredRange: declared, occurrences: occurrences)
@@ -166,17 +178,19 @@ public struct CalendarAvailabilityReader: Sendable {
             priority = value
         }
         let layerTerms = try SlotTerms.read(availability, inheriting: calendarTerms, duration: Self.durationSeconds)
-        var available: [PublishedOccurrence] = []
+        var expanded = ExpandedOccurrences()
+        var spans: [InstanceSpan] = []
         for series in try Self.series(of: availability.components(named: "AVAILABLE")) {
-            try expand(series, window: window, into: &available, zoneOf: zoneOf) { component throws(InputError) in
+            // The layer keeps production order (the combiner reads it as such): no UID rank needed.
+            try expand(series, uidRank: 0, window: window, into: &expanded, spans: &spans, zoneOf: zoneOf) { component throws(InputError) in
                 if Self.isCancelled(component) { return nil }
                 let terms = try SlotTerms.read(component, inheriting: layerTerms, duration: Self.durationSeconds)
                 return template(.available, component, terms, practitioner)
             }
-            try checkCount(available.count, series)
+            try checkCount(expanded.count, series)
         }
         return AvailabilityLayer(uid: uid, rangeStart: rangeStart, rangeEnd: rangeEnd, busyType: busyType,
-                                 priority: priority, available: available, place: availability.place)
+                                 priority: priority, available: expanded.inProductionOrder(), place: availability.place)
     }
 
     // MARK: - Series and overrides
@@ -194,6 +208,12 @@ public struct CalendarAvailabilityReader: Sendable {
         var to: Instant
         func keeps(_ start: Instant, _ end: Instant) -> Bool {
             start == end ? (start >= from && start < to) : (start < to && end > from)
+        }
+        /// `keeps` on UTC seconds.
+        @inline(__always)
+        func keeps(_ start: Int64, _ end: Int64) -> Bool {
+            let from = from.secondsSinceEpoch, to = to.secondsSinceEpoch
+            return start == end ? (start >= from && start < to) : (start < to && end > from)
         }
     }
 
@@ -233,11 +253,13 @@ public struct CalendarAvailabilityReader: Sendable {
     /// override that replaced it). RFC 5545 §3.8.4.4: an override replaces the instance whose original start equals
     /// its RECURRENCE-ID.
     /// `template` classifies a component once (nil: it yields nothing, e.g. cancelled); each instance gets its times.
-    /// The instances are appended to `result` (no intermediate array: each occurrence is copied once).
-    func expand(_ series: Series, window: Window, into result: inout [PublishedOccurrence],
+    /// Produced in this order: the overrides' instances (file order), then the master's (time order); `spans` is a
+    /// buffer the caller keeps for every series (no array per series).
+    func expand(_ series: Series, uidRank: UInt64, window: Window, into result: inout ExpandedOccurrences,
+                spans: inout [InstanceSpan],
                 zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules,
                 template: (CalendarComponent) throws(InputError) -> PublishedOccurrence?) throws(InputError) {
-        var replaced = Set<Int64>()
+        var replaced: [Int64] = []
         var masterZone = territoryZone
         var masterTiming: ComponentTiming?
         if let master = series.master {
@@ -285,37 +307,47 @@ public struct CalendarAvailabilityReader: Sendable {
                                      remedy: "Publish the recurring \(override.name) together with its change.")
                 }
                 let shift = timing.map { key.seconds(until: $0.startInstant) } ?? 0
-                futures.append(FutureChange(recurrenceID: key.secondsSinceEpoch, shift: shift, timing: timing, template: overrideTemplate))
+                let changeTemplate = overrideTemplate.map { result.addTemplate($0, uidRank: uidRank) }
+                futures.append(FutureChange(recurrenceID: key.secondsSinceEpoch, shift: shift, timing: timing, template: changeTemplate))
                 continue
             }
-            replaced.insert(key.secondsSinceEpoch)
+            replaced.append(key.secondsSinceEpoch)
             guard let overrideTemplate, let timing else { continue }   // STATUS:CANCELLED: the instance is removed
             let start = timing.startInstant
-            let instance = ComponentInstance(recurrenceID: key, start: start, end: timing.end(of: start))
-            if window.keeps(instance.start, instance.end) { result.append(stamped(overrideTemplate, instance)) }
+            let end = timing.end(of: start)
+            if window.keeps(start, end) {
+                let t = result.addTemplate(overrideTemplate, uidRank: uidRank)
+                result.append(t, start: start.secondsSinceEpoch, end: end.secondsSinceEpoch)
+            }
         }
         guard let master = series.master, let timing = masterTiming else { return }
-        let masterTemplate = try template(master)
+        let masterTemplate = try template(master).map { result.addTemplate($0, uidRank: uidRank) }
         futures.sort { $0.recurrenceID < $1.recurrenceID }
         // Shifted instances may come from outside the window: expand over the window widened by the largest shift.
         let reach = futures.reduce(Int64(0)) { max($0, abs($1.shift)) }
         let wide = Window(from: window.from.adding(seconds: -reach), to: window.to.adding(seconds: reach))
-        let instances = try instances(of: master, timing: timing, window: reach == 0 ? window : wide, zoneOf: zoneOf)
-        // Room for them all, growing geometrically (an exact reserve per series would copy the array every time).
-        if result.capacity < result.count + instances.count {
-            result.reserveCapacity(max(result.count + instances.count, 2 * result.capacity))
+        try RecurrenceBridge.instances(of: master, timing: timing, window: reach == 0 ? window : wide, territory: territoryZone,
+                                       limit: maxOccurrences, zoneOf: zoneOf, into: &spans)
+        if replaced.isEmpty && futures.isEmpty {
+            // The common case: every instance is the master's, already inside the window.
+            guard let masterTemplate else { return }
+            for span in spans { result.append(masterTemplate, start: span.start, end: span.end) }
+            return
         }
-        for instance in instances where replaced.isEmpty || !replaced.contains(instance.recurrenceID.secondsSinceEpoch) {
-            let rid = instance.recurrenceID.secondsSinceEpoch
+        // A few overrides per series: a linear look-up; many (a generated file): a set.
+        let replacedSet: Set<Int64>? = replaced.count > 16 ? Set(replaced) : nil
+        for span in spans {
+            let rid = span.start
+            if let replacedSet { if replacedSet.contains(rid) { continue } } else if replaced.contains(rid) { continue }
             // RFC 5545 §3.8.4.4, RANGE=THISANDFUTURE: the latest such change at or before this instance applies to it,
             // shifting its start by the change's offset and giving it the change's length and properties.
             if let change = futures.last(where: { $0.recurrenceID <= rid }) {
                 guard let changeTemplate = change.template, let changeTiming = change.timing else { continue }
-                let start = instance.start.adding(seconds: change.shift)
-                let moved = ComponentInstance(recurrenceID: instance.recurrenceID, start: start, end: changeTiming.end(of: start))
-                if window.keeps(moved.start, moved.end) { result.append(stamped(changeTemplate, moved)) }
-            } else if let masterTemplate, window.keeps(instance.start, instance.end) {
-                result.append(stamped(masterTemplate, instance))
+                let start = Instant(secondsSinceEpoch: rid).adding(seconds: change.shift)
+                let end = changeTiming.end(of: start)
+                if window.keeps(start, end) { result.append(changeTemplate, start: start.secondsSinceEpoch, end: end.secondsSinceEpoch) }
+            } else if let masterTemplate, window.keeps(span.start, span.end) {
+                result.append(masterTemplate, start: span.start, end: span.end)
             }
         }
     }
@@ -334,25 +366,12 @@ public struct CalendarAvailabilityReader: Sendable {
         var shift: Int64
         /// The changed timing (nil when cancelled).
         var timing: ComponentTiming?
-        /// The changed properties (nil: STATUS:CANCELLED, this and every later instance removed).
-        var template: PublishedOccurrence?
-    }
-
-    /// The instances the master's recurrence (DTSTART, RRULE, RDATE, EXDATE) generates within the window.
-    func instances(of master: CalendarComponent, timing: ComponentTiming, window: Window,
-                   zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules) throws(InputError) -> [ComponentInstance] {
-        try RecurrenceBridge.instances(of: master, timing: timing, window: window, territory: territoryZone,
-                                       limit: maxOccurrences, zoneOf: zoneOf)
+        /// The changed properties, as a template of the reader's `ExpandedOccurrences` (nil: STATUS:CANCELLED,
+        /// this and every later instance removed).
+        var template: Int32?
     }
 
     // MARK: - Classification
-
-    func stamped(_ template: PublishedOccurrence, _ instance: ComponentInstance) -> PublishedOccurrence {
-        var occurrence = template
-        occurrence.start = instance.start
-        occurrence.end = instance.end
-        return occurrence
-    }
 
     func template(_ kind: PublishedOccurrence.Kind, _ component: CalendarComponent,
                   _ terms: SlotTerms, _ practitioner: RPPS?) -> PublishedOccurrence {

@@ -11,9 +11,13 @@ enum RecurrenceBridge {
         }
     }
 
+    /// The instances of `master` overlapping `window`, in time order, written into `spans` (emptied first, its
+    /// capacity kept: one buffer serves every master of a calendar, no array per master).
     static func instances(of master: CalendarComponent, timing: ComponentTiming, window: CalendarAvailabilityReader.Window,
                           territory: ZoneRules, limit: Int,
-                          zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules) throws(InputError) -> [ComponentInstance] {
+                          zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules,
+                          into spans: inout [InstanceSpan]) throws(InputError) {
+        spans.removeAll(keepingCapacity: true)
         let start = recurrenceStart(timing.start, zone: timing.zone)
         var rules: [RecurrenceRule] = []
         for property in master.properties where property.name == "RRULE" {   // no filtered array per master
@@ -53,16 +57,29 @@ enum RecurrenceBridge {
         }
         let set = RecurrenceSet(start: start, rules: rules, additions: additions, exclusions: exclusions)
         let bound = max(lengthBound(timing), periodEnds.isEmpty ? 0 : periodEnds.map { $0.value.secondsSinceEpoch - $0.key }.max() ?? 0)
-        var result: [ComponentInstance] = []
+        // The instance length when it is the same exact number of seconds for all (DTEND on a timed start, the
+        // common case): the end is one addition, without `timing.end(of:)`'s zone look-ups.
+        var fixedLength: Int64?
+        if case .exact(let seconds, let days) = timing.end, days == 0 { fixedLength = seconds }
+        let zone = timing.zone
         var overLimit = false
+        var count = 0
         set.forEachOccurrence(from: window.from.adding(seconds: -bound), to: window.to) { instanceStart in
-            if !excludedDays.isEmpty, excludedDays.contains(timing.zone.localTime(of: instanceStart).date.daysSinceEpoch) { return true }
+            if !excludedDays.isEmpty, excludedDays.contains(zone.localTime(of: instanceStart).date.daysSinceEpoch) { return true }
+            let start = instanceStart.secondsSinceEpoch
+            let end: Int64
             // Periods are rare: no hashing per instance when there are none.
-            let end = periodEnds.isEmpty ? timing.end(of: instanceStart)
-                : periodEnds[instanceStart.secondsSinceEpoch] ?? timing.end(of: instanceStart)
-            if window.keeps(instanceStart, end) {
-                result.append(ComponentInstance(recurrenceID: instanceStart, start: instanceStart, end: end))
-                if result.count > limit { overLimit = true; return false }
+            if !periodEnds.isEmpty, let periodEnd = periodEnds[start] {
+                end = periodEnd.secondsSinceEpoch
+            } else if let fixedLength {
+                end = start + fixedLength
+            } else {
+                end = timing.end(of: instanceStart).secondsSinceEpoch
+            }
+            if window.keeps(start, end) {
+                spans.append(InstanceSpan(start: start, end: end))
+                count += 1
+                if count > limit { overLimit = true; return false }
             }
             return true
         }
@@ -72,7 +89,6 @@ enum RecurrenceBridge {
             throw InputError(place, "this \(master.name) repeats more than \(limit) times in the period read",
                              remedy: "Check its RRULE (FREQ=SECONDLY or MINUTELY is almost always a mistake for consultation times).")
         }
-        return result
     }
 
     static func recurrenceStart(_ value: DateTimeValue, zone: ZoneRules) -> RecurrenceStart {

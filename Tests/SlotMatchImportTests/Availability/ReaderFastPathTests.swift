@@ -1,0 +1,51 @@
+import Testing
+import SlotMatchCore
+@testable import SlotMatchImport
+
+private typealias T = CalendarTestSupport
+
+/// The availability reader's fast paths (occurrences built in sorted order from keys, series grouped without
+/// hashing, …) against its general paths, on random calendars: the same occurrences in the same order with the
+/// same values, or the same error at the same place.
+@Suite struct ReaderFastPathTests {
+    static func outcome(_ reader: CalendarAvailabilityReader, _ bytes: [UInt8], from: Instant, to: Instant) -> Result<[PublishedAvailability], InputError> {
+        do throws(InputError) {
+            let components = try ICalendarParser.parse(bytes: bytes, file: "random.ics")
+            return .success(try reader.read(components, file: "random.ics", from: from, to: to))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    static var general: CalendarAvailabilityReader {
+        var reader = T.reader
+        reader.usesGeneralPaths = true
+        return reader
+    }
+
+    @Test(arguments: 0 ..< 40)
+    func randomCalendarsReadTheSameBothWays(_ batch: Int) {
+        var read = 0, failed = 0, occurrences = 0
+        for seed in 0 ..< 25 {
+            var random = RandomCalendar(seed: UInt64(batch * 25 + seed))
+            let bytes = T.calendar(random.body())
+            let fast = Self.outcome(T.reader, bytes, from: random.from, to: random.to)
+            let slow = Self.outcome(Self.general, bytes, from: random.from, to: random.to)
+            switch (fast, slow) {
+            case (.success(let a), .success(let b)):
+                #expect(a == b, "seed \(batch * 25 + seed)")
+                // Equality compares values; the place of each occurrence (its component) must agree too.
+                #expect(a.flatMap { $0.occurrences.map(\.place) } == b.flatMap { $0.occurrences.map(\.place) })
+                read += 1
+                occurrences += a.reduce(0) { $0 + $1.occurrences.count }
+            case (.failure(let a), .failure(let b)):
+                #expect(a == b, "seed \(batch * 25 + seed)")
+                failed += 1
+            default:
+                Issue.record("seed \(batch * 25 + seed): one path failed, the other did not: \(fast) vs \(slow)")
+            }
+        }
+        // The generator must exercise both outcomes, mostly successful reads with occurrences.
+        #expect(read >= 12 && occurrences >= 100)
+    }
+}
