@@ -100,17 +100,16 @@ public struct CalendarAvailabilityReader: Sendable {
 
         // VEVENTs: windows (TRANSPARENT + SNP) and busy time.
         let events = calendar.components(named: "VEVENT")
-        let eventSeries = try Self.series(of: events)
-        let ranks = OccurrenceOrder.uidRanks(eventSeries.map(\.uid))
+        let (eventSeries, ranks) = try Self.seriesAndRanks(of: events, general: usesGeneralPaths)
         for (index, series) in eventSeries.enumerated() {
             // Classified once per component (the master, each override), then stamped on its instances.
-            try expand(series, uidRank: ranks[index], window: window, into: &expanded, spans: &spans, zoneOf: zoneOf) { component throws(InputError) in
+            try expand(series, uidRank: ranks[index], window: window, into: &expanded, spans: &spans, zoneOf: zoneOf) { component, uid throws(InputError) in
                 if Self.isCancelled(component) { return nil }
                 if Self.isSNPWindow(component) {
                     let terms = try SlotTerms.read(component, inheriting: calendarTerms, duration: Self.durationSeconds)
-                    return template(.available, component, terms, practitioner)
+                    return template(.available, component, uid, terms, practitioner)
                 }
-                return template(.busy, component, calendarTerms, practitioner)
+                return template(.busy, component, uid, calendarTerms, practitioner)
             }
             try checkCount(expanded.count, series)
         }
@@ -180,12 +179,12 @@ public struct CalendarAvailabilityReader: Sendable {
         let layerTerms = try SlotTerms.read(availability, inheriting: calendarTerms, duration: Self.durationSeconds)
         var expanded = ExpandedOccurrences()
         var spans: [InstanceSpan] = []
-        for series in try Self.series(of: availability.components(named: "AVAILABLE")) {
+        for series in try Self.seriesAndRanks(of: availability.components(named: "AVAILABLE"), general: usesGeneralPaths).series {
             // The layer keeps production order (the combiner reads it as such): no UID rank needed.
-            try expand(series, uidRank: 0, window: window, into: &expanded, spans: &spans, zoneOf: zoneOf) { component throws(InputError) in
+            try expand(series, uidRank: 0, window: window, into: &expanded, spans: &spans, zoneOf: zoneOf) { component, uid throws(InputError) in
                 if Self.isCancelled(component) { return nil }
                 let terms = try SlotTerms.read(component, inheriting: layerTerms, duration: Self.durationSeconds)
-                return template(.available, component, terms, practitioner)
+                return template(.available, component, uid, terms, practitioner)
             }
             try checkCount(expanded.count, series)
         }
@@ -194,13 +193,6 @@ public struct CalendarAvailabilityReader: Sendable {
     }
 
     // MARK: - Series and overrides
-
-    /// A recurring (or single) component and its RECURRENCE-ID overrides, sharing one UID.
-    struct Series {
-        var uid: String
-        var master: CalendarComponent?
-        var overrides: [CalendarComponent]
-    }
 
     /// The window the reader expands over, with the overlap rule.
     struct Window {
@@ -217,38 +209,6 @@ public struct CalendarAvailabilityReader: Sendable {
         }
     }
 
-    /// Groups components by UID, in file order; a component without UID stands alone (it cannot be overridden).
-    static func series(of components: [CalendarComponent]) throws(InputError) -> [Series] {
-        var result: [Series] = []
-        var indexOfUID: [String: Int] = [:]
-        for component in components {
-            guard let uidProperty = component.property("UID") else {
-                if let rid = component.property("RECURRENCE-ID") {
-                    throw InputError(rid.place, "this \(component.name) has a RECURRENCE-ID but no UID",
-                                     remedy: "Give the changed occurrence the same UID as the recurring \(component.name) it changes.")
-                }
-                result.append(Series(uid: "\(component.name)@line \(component.place.line ?? 0)", master: component, overrides: []))
-                continue
-            }
-            let uid = TextValue.unescape(uidProperty.value)
-            let index: Int
-            if let existing = indexOfUID[uid] { index = existing } else {
-                index = result.count
-                indexOfUID[uid] = index
-                result.append(Series(uid: uid, master: nil, overrides: []))
-            }
-            if component.property("RECURRENCE-ID") != nil {
-                result[index].overrides.append(component)
-            } else if let previous = result[index].master {
-                throw InputError(component.place, "two \(component.name) components share the UID \(uid) (the first at line \(previous.place.line ?? 0))",
-                                 remedy: "Give each event its own UID; only changed occurrences (with RECURRENCE-ID) may repeat a UID.")
-            } else {
-                result[index].master = component
-            }
-        }
-        return result
-    }
-
     /// The instances of a series within the window, each with the component that defines it (the master, or the
     /// override that replaced it). RFC 5545 §3.8.4.4: an override replaces the instance whose original start equals
     /// its RECURRENCE-ID.
@@ -258,7 +218,7 @@ public struct CalendarAvailabilityReader: Sendable {
     func expand(_ series: Series, uidRank: UInt64, window: Window, into result: inout ExpandedOccurrences,
                 spans: inout [InstanceSpan],
                 zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules,
-                template: (CalendarComponent) throws(InputError) -> PublishedOccurrence?) throws(InputError) {
+                template: (_ component: CalendarComponent, _ uid: String) throws(InputError) -> PublishedOccurrence?) throws(InputError) {
         var replaced: [Int64] = []
         var masterZone = territoryZone
         var masterTiming: ComponentTiming?
@@ -268,7 +228,7 @@ public struct CalendarAvailabilityReader: Sendable {
             masterZone = timing.zone
         }
         var futures: [FutureChange] = []
-        for override in series.overrides {
+        for (position, override) in series.overrides.enumerated() {
             guard let ridProperty = override.property("RECURRENCE-ID") else { continue }
             var thisAndFuture = false
             if let range = ridProperty.parameter("RANGE") {
@@ -286,7 +246,7 @@ public struct CalendarAvailabilityReader: Sendable {
             default: ridZone = try ComponentTiming.zone(of: rid, territory: territoryZone, place: ridProperty.place, zoneOf: zoneOf)
             }
             let key = rid.instant(in: ridZone)
-            let overrideTemplate = try template(override)
+            let overrideTemplate = try template(override, series.overrideUIDs[position])
             var timing: ComponentTiming?
             if overrideTemplate != nil {
                 if override.property("DTSTART") != nil {
@@ -321,7 +281,7 @@ public struct CalendarAvailabilityReader: Sendable {
             }
         }
         guard let master = series.master, let timing = masterTiming else { return }
-        let masterTemplate = try template(master).map { result.addTemplate($0, uidRank: uidRank) }
+        let masterTemplate = try template(master, series.masterUID).map { result.addTemplate($0, uidRank: uidRank) }
         futures.sort { $0.recurrenceID < $1.recurrenceID }
         // Shifted instances may come from outside the window: expand over the window widened by the largest shift.
         let reach = futures.reduce(Int64(0)) { max($0, abs($1.shift)) }
@@ -373,9 +333,9 @@ public struct CalendarAvailabilityReader: Sendable {
 
     // MARK: - Classification
 
-    func template(_ kind: PublishedOccurrence.Kind, _ component: CalendarComponent,
+    /// `uid`: the component's own UID unescaped (`Series` keeps it), or `NAME@line N` for a component without one.
+    func template(_ kind: PublishedOccurrence.Kind, _ component: CalendarComponent, _ uid: String,
                   _ terms: SlotTerms, _ practitioner: RPPS?) -> PublishedOccurrence {
-        let uid = component.property("UID").map { TextValue.unescape($0.value) } ?? "\(component.name)@line \(component.place.line ?? 0)"
         return PublishedOccurrence(kind: kind, component: component.name, uid: uid, start: Instant(secondsSinceEpoch: 0),
                                    end: Instant(secondsSinceEpoch: 0),
                                    mode: terms.mode, visibility: terms.visibility,
@@ -390,9 +350,30 @@ public struct CalendarAvailabilityReader: Sendable {
     /// TRANSP:TRANSPARENT and `SNP` (any case) among the items of any CATEGORIES property.
     static func isSNPWindow(_ component: CalendarComponent) -> Bool {
         guard let transp = component.property("TRANSP"), isWord(transp.value, "TRANSPARENT") else { return false }
-        for categories in component.properties where categories.name == "CATEGORIES" {
-            for item in TextValue.splitList(categories.value) where isWord(item, "SNP") { return true }
+        for index in component.properties.indices where component.properties[index].name == "CATEGORIES" {
+            if listContainsWord(component.properties[index].value, "SNP") { return true }
         }
+        return false
+    }
+
+    /// `TextValue.splitList(list).contains { isWord($0, word) }`, read in place when `list` has no backslash (no
+    /// escape to decode: the items are the bytes between commas) and every item is plain ASCII; anything else takes
+    /// that general reading, which gives the same answer.
+    static func listContainsWord(_ list: String, _ word: String) -> Bool {
+        var bytes = list
+        let plain: Bool? = bytes.withUTF8 { p -> Bool? in
+            if p.contains(0x5C) { return nil }
+            var found = false
+            var first = 0
+            for i in 0 ... p.count where i == p.count || p[i] == 0x2C {
+                guard let match = plainWord(p, first ..< i, word) else { return nil }
+                if match { found = true }
+                first = i + 1
+            }
+            return found
+        }
+        if let plain { return plain }
+        for item in TextValue.splitList(list) where isWord(item, word) { return true }
         return false
     }
 
@@ -400,20 +381,24 @@ public struct CalendarAvailabilityReader: Sendable {
     /// component when `text` is plain ASCII; anything else (non-ASCII, a carriage return) takes that general reading.
     static func isWord(_ text: String, _ word: String) -> Bool {
         var bytes = text
-        let plain: Bool? = bytes.withUTF8 { p -> Bool? in
-            var start = 0, end = p.count
-            while start < end, p[start] == 0x20 || p[start] == 0x09 || p[start] == 0x0A { start += 1 }
-            while end > start, p[end - 1] == 0x20 || p[end - 1] == 0x09 || p[end - 1] == 0x0A { end -= 1 }
-            var letters = word.utf8.makeIterator()
-            for i in start ..< end {
-                let b = p[i]
-                if b >= 0x80 || b == 0x0D { return nil }
-                let upper = b >= 0x61 && b <= 0x7A ? b - 0x20 : b
-                guard let expected = letters.next(), expected == upper else { return false }
-            }
-            return letters.next() == nil
-        }
+        let plain: Bool? = bytes.withUTF8 { plainWord($0, 0 ..< $0.count, word) }
         return plain ?? (text.trimmingSpaces.uppercased() == word)
+    }
+
+    /// `isWord` on the bytes `range` of `p`: nil when they are not plain ASCII (or hold a carriage return).
+    static func plainWord(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: String) -> Bool? {
+        var start = range.lowerBound, end = range.upperBound
+        while start < end, p[start] == 0x20 || p[start] == 0x09 || p[start] == 0x0A { start += 1 }
+        while end > start, p[end - 1] == 0x20 || p[end - 1] == 0x09 || p[end - 1] == 0x0A { end -= 1 }
+        var letters = word.utf8.makeIterator()
+        var matches = true
+        for i in start ..< end {
+            let b = p[i]
+            if b >= 0x80 || b == 0x0D { return nil }
+            let upper = b >= 0x61 && b <= 0x7A ? b - 0x20 : b
+            if matches { if let expected = letters.next(), expected == upper {} else { matches = false } }
+        }
+        return matches && letters.next() == nil
     }
 
     /// `X-SLOT-DURATION` as exact seconds (days count 86 400 s: a slot is never stretched by a DST change).
