@@ -291,7 +291,7 @@ public struct CalendarAvailabilityReader: Sendable {
         if replaced.isEmpty && futures.isEmpty {
             // The common case: every instance is the master's, already inside the window.
             guard let masterTemplate else { return }
-            for span in spans { result.append(masterTemplate, start: span.start, end: span.end) }
+            result.append(masterTemplate, spans: spans)
             return
         }
         // A few overrides per series: a linear look-up; many (a generated file): a set.

@@ -34,14 +34,27 @@ struct ExpandedOccurrences {
 
     /// Adds one instance of `template` from `start` to `end` (UTC seconds).
     mutating func append(_ template: Int32, start: Int64, end: Int64) {
-        if keys.count == keys.capacity {
-            // Geometric growth for both arrays (an exact reserve per series would copy them every time).
-            let room = max(16, 2 * keys.capacity)
-            keys.reserveCapacity(room)
-            templateOf.reserveCapacity(room)
-        }
+        reserve(1)
         keys.append(OccurrenceOrder.Key(start: start, end: end, tie: templateTies[Int(template)], index: keys.count))
         templateOf.append(template)
+    }
+
+    /// Adds one instance of `template` per span, in their order: a master's instances, written in one go.
+    mutating func append(_ template: Int32, spans: [InstanceSpan]) {
+        reserve(spans.count)
+        let tie = templateTies[Int(template)], base = keys.count
+        keys.append(contentsOf: spans.indices.lazy.map {
+            OccurrenceOrder.Key(start: spans[$0].start, end: spans[$0].end, tie: tie, index: base + $0)
+        })
+        templateOf.append(contentsOf: repeatElement(template, count: spans.count))
+    }
+
+    /// Room for `extra` more instances, growing geometrically (an exact reserve per series would copy every time).
+    private mutating func reserve(_ extra: Int) {
+        guard keys.count + extra > keys.capacity else { return }
+        let room = max(16, keys.count + extra, 2 * keys.capacity)
+        keys.reserveCapacity(room)
+        templateOf.reserveCapacity(room)
     }
 
     /// The occurrences in the order they were produced (the general path: what the reader hands to

@@ -20,7 +20,7 @@ enum RecurrenceBridge {
         spans.removeAll(keepingCapacity: true)
         let start = recurrenceStart(timing.start, zone: timing.zone)
         var rules: [RecurrenceRule] = []
-        for property in master.properties where property.name == "RRULE" {   // no filtered array per master
+        for property in master.properties where Self.isNamed(property, "RRULE") {   // no filtered array per master
             do { rules.append(try RecurrenceRule(parsing: property.value, at: property.place)) } catch let error as InputError {
                 throw error
             } catch {
@@ -30,7 +30,7 @@ enum RecurrenceBridge {
         // RDATE: dates, date-times, and periods (which carry their own end).
         var additions: [RecurrenceStart] = []
         var periodEnds: [Int64: Instant] = [:]
-        for rdate in master.properties where rdate.name == "RDATE" {
+        for rdate in master.properties where Self.isNamed(rdate, "RDATE") {
             if rdate.parameter("VALUE")?.uppercased() == "PERIOD" {
                 for period in try PeriodValue.parseList(rdate) {
                     // A floating or date RDATE is read like DTSTART (its zone); TZID and UTC ones by themselves.
@@ -48,7 +48,7 @@ enum RecurrenceBridge {
         }
         var exclusions: [RecurrenceStart] = []
         var excludedDays = Set<Int>()   // EXDATE;VALUE=DATE against a timed series: that whole local day
-        for exdate in master.properties where exdate.name == "EXDATE" {
+        for exdate in master.properties where Self.isNamed(exdate, "EXDATE") {
             for value in try DateTimeValue.parseList(exdate) {
                 if case .date(let day) = value, !timing.start.isDate { excludedDays.insert(day.daysSinceEpoch); continue }
                 let zone = try ComponentTiming.zone(of: value, territory: timing.zone, place: exdate.place, zoneOf: zoneOf)
@@ -89,6 +89,12 @@ enum RecurrenceBridge {
             throw InputError(place, "this \(master.name) repeats more than \(limit) times in the period read",
                              remedy: "Check its RRULE (FREQ=SECONDLY or MINUTELY is almost always a mistake for consultation times).")
         }
+    }
+
+    /// `property.name == name`, ruling most names out by their byte count first (kept in the string: no compare call).
+    @inline(__always)
+    static func isNamed(_ property: CalendarProperty, _ name: String) -> Bool {
+        property.name.utf8.count == name.utf8.count && property.name == name
     }
 
     static func recurrenceStart(_ value: DateTimeValue, zone: ZoneRules) -> RecurrenceStart {
