@@ -350,7 +350,7 @@ public struct CalendarAvailabilityReader: Sendable {
     /// TRANSP:TRANSPARENT and `SNP` (any case) among the items of any CATEGORIES property.
     static func isSNPWindow(_ component: CalendarComponent) -> Bool {
         guard let transp = component.property("TRANSP"), isWord(transp.value, "TRANSPARENT") else { return false }
-        for index in component.properties.indices where component.properties[index].name == "CATEGORIES" {
+        for index in component.properties.indices where RecurrenceBridge.isNamed(component.properties[index], "CATEGORIES") {
             if listContainsWord(component.properties[index].value, "SNP") { return true }
         }
         return false

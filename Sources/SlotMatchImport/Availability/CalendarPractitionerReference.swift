@@ -31,19 +31,26 @@ public enum CalendarPractitionerReference {
         if let property = calendar.property("X-SLOTMATCH-RPPS") {
             try note(property.value, property.place, what: "X-SLOTMATCH-RPPS")
         }
-        var stack = [calendar]
-        while let component = stack.popLast() {
-            for organizer in component.properties(named: "ORGANIZER") {
+        // Every component, the calendar first, each before its sub-components, in file order (depth first).
+        func visit(_ component: CalendarComponent) throws(InputError) {
+            // Walked in place: no filtered array of ORGANIZERs, no stack of component copies.
+            for index in component.properties.indices where isOrganizer(component.properties[index].name) {
+                let organizer = component.properties[index]
                 if let parameter = organizer.parameter("X-RPPS") {
                     try note(parameter, organizer.place, what: "the ORGANIZER's X-RPPS parameter")
                 } else if let digits = rppsInIdentifier(organizer.value) {
                     try note(digits, organizer.place, what: "the ORGANIZER's RPPS identifier")
                 }
             }
-            stack.append(contentsOf: component.components.reversed())
+            for index in component.components.indices { try visit(component.components[index]) }
         }
+        try visit(calendar)
         return found?.rpps
     }
+
+    /// `name == "ORGANIZER"`, ruling other names out by their byte count first.
+    @inline(__always)
+    static func isOrganizer(_ name: String) -> Bool { name.utf8.count == 9 && name == "ORGANIZER" }
 
     /// `urn:oid:1.2.250.1.71.4.2.1|8<RPPS>` → the RPPS digits (the leading `8` is the identifier type prefix).
     static func rppsInIdentifier(_ value: String) -> String? {
