@@ -10,10 +10,23 @@ extension CalendarAvailabilityReader {
         var overrides: [CalendarComponent]
         /// Each override's own UID, unescaped.
         var overrideUIDs: [String]
+        /// Where the master's properties are (`PropertyIndex`, read once).
+        var masterIndex: PropertyIndex
+        /// Where each override's properties are.
+        var overrideIndexes: [PropertyIndex]
 
-        init(uid: String, master: CalendarComponent? = nil, overrides: [CalendarComponent] = []) {
+        init(uid: String, master: CalendarComponent? = nil) {
             self.uid = uid; self.master = master; masterUID = uid
-            self.overrides = overrides; overrideUIDs = overrides.map { _ in uid }
+            masterIndex = PropertyIndex(master?.properties ?? [])
+            overrides = []; overrideUIDs = []; overrideIndexes = []
+        }
+
+        mutating func setMaster(_ component: CalendarComponent, uid: String, index: PropertyIndex) {
+            master = component; masterUID = uid; masterIndex = index
+        }
+
+        mutating func addOverride(_ component: CalendarComponent, uid: String, index: PropertyIndex) {
+            overrides.append(component); overrideUIDs.append(uid); overrideIndexes.append(index)
         }
     }
 
@@ -39,14 +52,12 @@ extension CalendarAvailabilityReader {
                 result.append(Series(uid: uid))
             }
             if component.property("RECURRENCE-ID") != nil {
-                result[index].overrides.append(component)
-                result[index].overrideUIDs.append(uid)
+                result[index].addOverride(component, uid: uid, index: PropertyIndex(component.properties))
             } else if let previous = result[index].master {
                 throw InputError(component.place, "two \(component.name) components share the UID \(uid) (the first at line \(previous.place.line ?? 0))",
                                  remedy: "Give each event its own UID; only changed occurrences (with RECURRENCE-ID) may repeat a UID.")
             } else {
-                result[index].master = component
-                result[index].masterUID = uid
+                result[index].setMaster(component, uid: uid, index: PropertyIndex(component.properties))
             }
         }
         return result
@@ -81,32 +92,32 @@ extension CalendarAvailabilityReader {
         result.reserveCapacity(components.count)
         var lastHasUID = false
         for component in components {
-            guard let uidProperty = component.property("UID") else {
-                if component.property("RECURRENCE-ID") != nil { return nil }
-                result.append(Series(uid: "\(component.name)@line \(component.place.line ?? 0)", master: component))
+            let properties = PropertyIndex(component.properties)
+            guard let uidProperty = properties.first(.uid, in: component) else {
+                if properties.has(.recurrenceID) { return nil }
+                var series = Series(uid: "\(component.name)@line \(component.place.line ?? 0)")
+                series.setMaster(component, uid: series.uid, index: properties)
+                result.append(series)
                 lastHasUID = false
                 continue
             }
             let uid = TextValue.unescape(uidProperty.value)
-            let isOverride = component.property("RECURRENCE-ID") != nil
+            let isOverride = properties.has(.recurrenceID)
             if lastHasUID, result[result.count - 1].uid == uid {
                 let last = result.count - 1
                 if isOverride {
-                    result[last].overrides.append(component)
-                    result[last].overrideUIDs.append(uid)
+                    result[last].addOverride(component, uid: uid, index: properties)
                 } else if result[last].master != nil {
                     return nil
                 } else {
-                    result[last].master = component
-                    result[last].masterUID = uid
+                    result[last].setMaster(component, uid: uid, index: properties)
                 }
             } else {
                 var series = Series(uid: uid)
                 if isOverride {
-                    series.overrides = [component]
-                    series.overrideUIDs = [uid]
+                    series.addOverride(component, uid: uid, index: properties)
                 } else {
-                    series.master = component
+                    series.setMaster(component, uid: uid, index: properties)
                 }
                 result.append(series)
                 lastHasUID = true

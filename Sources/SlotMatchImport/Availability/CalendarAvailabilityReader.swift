@@ -103,10 +103,10 @@ public struct CalendarAvailabilityReader: Sendable {
         let (eventSeries, ranks) = try Self.seriesAndRanks(of: events, general: usesGeneralPaths)
         for (index, series) in eventSeries.enumerated() {
             // Classified once per component (the master, each override), then stamped on its instances.
-            try expand(series, uidRank: ranks[index], window: window, into: &expanded, spans: &spans, zoneOf: zoneOf) { component, uid throws(InputError) in
-                if Self.isCancelled(component) { return nil }
-                if Self.isSNPWindow(component) {
-                    let terms = try SlotTerms.read(component, inheriting: calendarTerms, duration: Self.durationSeconds)
+            try expand(series, uidRank: ranks[index], window: window, into: &expanded, spans: &spans, zoneOf: zoneOf) { component, uid, properties throws(InputError) in
+                if Self.isCancelled(component, properties) { return nil }
+                if Self.isSNPWindow(component, properties) {
+                    let terms = try SlotTerms.read(component, properties, inheriting: calendarTerms, duration: Self.durationSeconds)
                     return template(.available, component, uid, terms, practitioner)
                 }
                 return template(.busy, component, uid, calendarTerms, practitioner)
@@ -181,9 +181,9 @@ public struct CalendarAvailabilityReader: Sendable {
         var spans: [InstanceSpan] = []
         for series in try Self.seriesAndRanks(of: availability.components(named: "AVAILABLE"), general: usesGeneralPaths).series {
             // The layer keeps production order (the combiner reads it as such): no UID rank needed.
-            try expand(series, uidRank: 0, window: window, into: &expanded, spans: &spans, zoneOf: zoneOf) { component, uid throws(InputError) in
-                if Self.isCancelled(component) { return nil }
-                let terms = try SlotTerms.read(component, inheriting: layerTerms, duration: Self.durationSeconds)
+            try expand(series, uidRank: 0, window: window, into: &expanded, spans: &spans, zoneOf: zoneOf) { component, uid, properties throws(InputError) in
+                if Self.isCancelled(component, properties) { return nil }
+                let terms = try SlotTerms.read(component, properties, inheriting: layerTerms, duration: Self.durationSeconds)
                 return template(.available, component, uid, terms, practitioner)
             }
             try checkCount(expanded.count, series)
@@ -218,18 +218,19 @@ public struct CalendarAvailabilityReader: Sendable {
     func expand(_ series: Series, uidRank: UInt64, window: Window, into result: inout ExpandedOccurrences,
                 spans: inout [InstanceSpan],
                 zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules,
-                template: (_ component: CalendarComponent, _ uid: String) throws(InputError) -> PublishedOccurrence?) throws(InputError) {
+                template: (_ component: CalendarComponent, _ uid: String, _ properties: PropertyIndex) throws(InputError) -> PublishedOccurrence?) throws(InputError) {
         var replaced: [Int64] = []
         var masterZone = territoryZone
         var masterTiming: ComponentTiming?
         if let master = series.master {
-            let timing = try ComponentTiming.read(master, territory: territoryZone, zoneOf: zoneOf)
+            let timing = try ComponentTiming.read(master, series.masterIndex, territory: territoryZone, zoneOf: zoneOf)
             masterTiming = timing
             masterZone = timing.zone
         }
         var futures: [FutureChange] = []
         for (position, override) in series.overrides.enumerated() {
-            guard let ridProperty = override.property("RECURRENCE-ID") else { continue }
+            let properties = series.overrideIndexes[position]
+            guard let ridProperty = properties.first(.recurrenceID, in: override) else { continue }
             var thisAndFuture = false
             if let range = ridProperty.parameter("RANGE") {
                 // RFC 5545 §3.2.13: RANGE=THISANDFUTURE is the only value allowed (THISANDPRIOR is deprecated).
@@ -246,11 +247,11 @@ public struct CalendarAvailabilityReader: Sendable {
             default: ridZone = try ComponentTiming.zone(of: rid, territory: territoryZone, place: ridProperty.place, zoneOf: zoneOf)
             }
             let key = rid.instant(in: ridZone)
-            let overrideTemplate = try template(override, series.overrideUIDs[position])
+            let overrideTemplate = try template(override, series.overrideUIDs[position], properties)
             var timing: ComponentTiming?
             if overrideTemplate != nil {
-                if override.property("DTSTART") != nil {
-                    timing = try ComponentTiming.read(override, territory: territoryZone, zoneOf: zoneOf)
+                if properties.has(.dtstart) {
+                    timing = try ComponentTiming.read(override, properties, territory: territoryZone, zoneOf: zoneOf)
                 } else if let masterTiming {
                     // An override without DTSTART keeps the original time of the instance (and the master's length).
                     var t = masterTiming
@@ -281,12 +282,12 @@ public struct CalendarAvailabilityReader: Sendable {
             }
         }
         guard let master = series.master, let timing = masterTiming else { return }
-        let masterTemplate = try template(master, series.masterUID).map { result.addTemplate($0, uidRank: uidRank) }
+        let masterTemplate = try template(master, series.masterUID, series.masterIndex).map { result.addTemplate($0, uidRank: uidRank) }
         futures.sort { $0.recurrenceID < $1.recurrenceID }
         // Shifted instances may come from outside the window: expand over the window widened by the largest shift.
         let reach = futures.reduce(Int64(0)) { max($0, abs($1.shift)) }
         let wide = Window(from: window.from.adding(seconds: -reach), to: window.to.adding(seconds: reach))
-        try RecurrenceBridge.instances(of: master, timing: timing, window: reach == 0 ? window : wide, territory: territoryZone,
+        try RecurrenceBridge.instances(of: master, series.masterIndex, timing: timing, window: reach == 0 ? window : wide, territory: territoryZone,
                                        limit: maxOccurrences, zoneOf: zoneOf, into: &spans)
         if replaced.isEmpty && futures.isEmpty {
             // The common case: every instance is the master's, already inside the window.
@@ -343,14 +344,16 @@ public struct CalendarAvailabilityReader: Sendable {
                                    practitioner: practitioner, place: component.place)
     }
 
-    static func isCancelled(_ component: CalendarComponent) -> Bool {
-        component.property("STATUS").map { isWord($0.value, "CANCELLED") } ?? false
+    static func isCancelled(_ component: CalendarComponent, _ properties: PropertyIndex) -> Bool {
+        properties.first(.status, in: component).map { isWord($0.value, "CANCELLED") } ?? false
     }
 
     /// TRANSP:TRANSPARENT and `SNP` (any case) among the items of any CATEGORIES property.
-    static func isSNPWindow(_ component: CalendarComponent) -> Bool {
-        guard let transp = component.property("TRANSP"), isWord(transp.value, "TRANSPARENT") else { return false }
-        for index in component.properties.indices where RecurrenceBridge.isNamed(component.properties[index], "CATEGORIES") {
+    static func isSNPWindow(_ component: CalendarComponent, _ properties: PropertyIndex) -> Bool {
+        guard let transp = properties.first(.transp, in: component), isWord(transp.value, "TRANSPARENT") else { return false }
+        guard properties.has(.categories) else { return false }
+        for index in Int(properties[.categories]) ..< component.properties.count
+        where RecurrenceBridge.isNamed(component.properties[index], "CATEGORIES") {
             if listContainsWord(component.properties[index].value, "SNP") { return true }
         }
         return false

@@ -13,14 +13,15 @@ enum RecurrenceBridge {
 
     /// The instances of `master` overlapping `window`, in time order, written into `spans` (emptied first, its
     /// capacity kept: one buffer serves every master of a calendar, no array per master).
-    static func instances(of master: CalendarComponent, timing: ComponentTiming, window: CalendarAvailabilityReader.Window,
+    static func instances(of master: CalendarComponent, _ properties: PropertyIndex, timing: ComponentTiming, window: CalendarAvailabilityReader.Window,
                           territory: ZoneRules, limit: Int,
                           zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules,
                           into spans: inout [InstanceSpan]) throws(InputError) {
         spans.removeAll(keepingCapacity: true)
         let start = recurrenceStart(timing.start, zone: timing.zone)
         var rules: [RecurrenceRule] = []
-        for property in master.properties where Self.isNamed(property, "RRULE") {   // no filtered array per master
+        // Each walk starts at the first property of its name (none: no walk), no filtered array per master.
+        for property in master.properties[Self.from(properties, .rrule, master)...] where Self.isNamed(property, "RRULE") {
             do { rules.append(try RecurrenceRule(parsing: property.value, at: property.place)) } catch let error as InputError {
                 throw error
             } catch {
@@ -30,7 +31,7 @@ enum RecurrenceBridge {
         // RDATE: dates, date-times, and periods (which carry their own end).
         var additions: [RecurrenceStart] = []
         var periodEnds: [Int64: Instant] = [:]
-        for rdate in master.properties where Self.isNamed(rdate, "RDATE") {
+        for rdate in master.properties[Self.from(properties, .rdate, master)...] where Self.isNamed(rdate, "RDATE") {
             if rdate.parameter("VALUE")?.uppercased() == "PERIOD" {
                 for period in try PeriodValue.parseList(rdate) {
                     // A floating or date RDATE is read like DTSTART (its zone); TZID and UTC ones by themselves.
@@ -48,7 +49,7 @@ enum RecurrenceBridge {
         }
         var exclusions: [RecurrenceStart] = []
         var excludedDays = Set<Int>()   // EXDATE;VALUE=DATE against a timed series: that whole local day
-        for exdate in master.properties where Self.isNamed(exdate, "EXDATE") {
+        for exdate in master.properties[Self.from(properties, .exdate, master)...] where Self.isNamed(exdate, "EXDATE") {
             for value in try DateTimeValue.parseList(exdate) {
                 if case .date(let day) = value, !timing.start.isDate { excludedDays.insert(day.daysSinceEpoch); continue }
                 let zone = try ComponentTiming.zone(of: value, territory: timing.zone, place: exdate.place, zoneOf: zoneOf)
@@ -85,10 +86,16 @@ enum RecurrenceBridge {
         }
         if overLimit {
             // A hostile or mistaken rule (FREQ=SECONDLY, FREQ=MINUTELY) must fail fast, not fill memory.
-            let place = master.property("RRULE")?.place ?? master.place
+            let place = properties.first(.rrule, in: master)?.place ?? master.place
             throw InputError(place, "this \(master.name) repeats more than \(limit) times in the period read",
                              remedy: "Check its RRULE (FREQ=SECONDLY or MINUTELY is almost always a mistake for consultation times).")
         }
+    }
+
+    /// Where a walk for `name` starts: its first property, or the end when there is none.
+    @inline(__always)
+    static func from(_ properties: PropertyIndex, _ name: PropertyIndex.Name, _ master: CalendarComponent) -> Int {
+        properties.has(name) ? Int(properties[name]) : master.properties.count
     }
 
     /// `property.name == name`, ruling most names out by their byte count first (kept in the string: no compare call).
