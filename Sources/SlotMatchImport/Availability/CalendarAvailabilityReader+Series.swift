@@ -30,12 +30,12 @@ extension CalendarAvailabilityReader {
         }
     }
 
-    /// Groups components by UID, in file order; a component without UID stands alone (it cannot be overridden).
-    /// The general grouping: one dictionary look-up per component.
-    static func series(of components: [CalendarComponent]) throws(InputError) -> [Series] {
+    /// Groups the components `named` (VEVENT, AVAILABLE) among `components` by UID, in file order; a component
+    /// without UID stands alone (it cannot be overridden). The general grouping: one dictionary look-up per component.
+    static func series(of components: [CalendarComponent], named name: String) throws(InputError) -> [Series] {
         var result: [Series] = []
         var indexOfUID: [String: Int] = [:]
-        for component in components {
+        for component in components where component.name == name {
             guard let uidProperty = component.property("UID") else {
                 if let rid = component.property("RECURRENCE-ID") {
                     throw InputError(rid.place, "this \(component.name) has a RECURRENCE-ID but no UID",
@@ -69,8 +69,9 @@ extension CalendarAvailabilityReader {
     /// comparing each UID with the previous one, without hashing. Its result is the general one when the series'
     /// UIDs are all different, which the sort that ranks them shows (equal UIDs end up side by side); otherwise, or
     /// on any error, the general grouping runs and gives the answer, or the error at its place.
-    static func seriesAndRanks(of components: [CalendarComponent], general: Bool) throws(InputError) -> (series: [Series], ranks: [UInt64]) {
-        if !general, let series = consecutiveSeries(of: components) {
+    static func seriesAndRanks(of components: [CalendarComponent], named name: String,
+                               general: Bool) throws(InputError) -> (series: [Series], ranks: [UInt64]) {
+        if !general, let series = consecutiveSeries(of: components, named: name) {
             let order = series.indices.sorted { series[$0].uid < series[$1].uid }
             var ranks = [UInt64](repeating: 0, count: series.count)
             var distinct = true
@@ -80,18 +81,18 @@ extension CalendarAvailabilityReader {
             }
             if distinct { return (series, ranks) }
         }
-        let series = try series(of: components)
+        let series = try series(of: components, named: name)
         return (series, OccurrenceOrder.uidRanks(series.map(\.uid)))
     }
 
     /// `series(of:)` when every UID's components are consecutive: a component joins the series before it when its
     /// UID equals that series' UID, else starts a new one. Nil on anything the general grouping must judge (a
     /// RECURRENCE-ID without UID, a second master for one UID).
-    static func consecutiveSeries(of components: [CalendarComponent]) -> [Series]? {
+    static func consecutiveSeries(of components: [CalendarComponent], named name: String) -> [Series]? {
         var result: [Series] = []
         result.reserveCapacity(components.count)
         var lastHasUID = false
-        for component in components {
+        for component in components where component.name == name {
             let properties = PropertyIndex(component.properties)
             guard let uidProperty = properties.first(.uid, in: component) else {
                 if properties.has(.recurrenceID) { return nil }

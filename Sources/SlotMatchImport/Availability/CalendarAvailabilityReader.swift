@@ -99,8 +99,7 @@ public struct CalendarAvailabilityReader: Sendable {
         var spans: [InstanceSpan] = []
 
         // VEVENTs: windows (TRANSPARENT + SNP) and busy time.
-        let events = calendar.components(named: "VEVENT")
-        let (eventSeries, ranks) = try Self.seriesAndRanks(of: events, general: usesGeneralPaths)
+        let (eventSeries, ranks) = try Self.seriesAndRanks(of: calendar.components, named: "VEVENT", general: usesGeneralPaths)
         for (index, series) in eventSeries.enumerated() {
             // Classified once per component (the master, each override), then stamped on its instances.
             try expand(series, uidRank: ranks[index], window: window, into: &expanded, spans: &spans, zoneOf: zoneOf) { component, uid, properties throws(InputError) in
@@ -179,7 +178,7 @@ public struct CalendarAvailabilityReader: Sendable {
         let layerTerms = try SlotTerms.read(availability, inheriting: calendarTerms, duration: Self.durationSeconds)
         var expanded = ExpandedOccurrences()
         var spans: [InstanceSpan] = []
-        for series in try Self.seriesAndRanks(of: availability.components(named: "AVAILABLE"), general: usesGeneralPaths).series {
+        for series in try Self.seriesAndRanks(of: availability.components, named: "AVAILABLE", general: usesGeneralPaths).series {
             // The layer keeps production order (the combiner reads it as such): no UID rank needed.
             try expand(series, uidRank: 0, window: window, into: &expanded, spans: &spans, zoneOf: zoneOf) { component, uid, properties throws(InputError) in
                 if Self.isCancelled(component, properties) { return nil }

@@ -42,17 +42,28 @@ struct ExpandedOccurrences {
     /// Adds one instance of `template` per span, in their order: a master's instances, written in one go.
     mutating func append(_ template: Int32, spans: [InstanceSpan]) {
         reserve(spans.count)
-        let tie = templateTies[Int(template)], base = keys.count
-        keys.append(contentsOf: spans.indices.lazy.map {
-            OccurrenceOrder.Key(start: spans[$0].start, end: spans[$0].end, tie: tie, index: base + $0)
-        })
+        let tie = templateTies[Int(template)]
+        spans.withUnsafeBufferPointer { spans in
+            for span in spans {
+                keys.append(OccurrenceOrder.Key(start: span.start, end: span.end, tie: tie, index: keys.count))
+            }
+        }
         templateOf.append(contentsOf: repeatElement(template, count: spans.count))
     }
 
-    /// Room for `extra` more instances, growing geometrically (an exact reserve per series would copy every time).
+    /// Room for `extra` more instances, growing geometrically (an exact reserve per series would copy every time),
+    /// from `initialCapacity` (a year of a GP's agenda is about 500 instances: one allocation, seldom a second).
+    @inline(__always)
     private mutating func reserve(_ extra: Int) {
         guard keys.count + extra > keys.capacity else { return }
-        let room = max(16, keys.count + extra, 2 * keys.capacity)
+        grow(extra)
+    }
+
+    static let initialCapacity = 1024
+
+    @inline(never)
+    private mutating func grow(_ extra: Int) {
+        let room = max(Self.initialCapacity, keys.count + extra, 2 * keys.capacity)
         keys.reserveCapacity(room)
         templateOf.reserveCapacity(room)
     }

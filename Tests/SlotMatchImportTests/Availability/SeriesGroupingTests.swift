@@ -8,7 +8,7 @@ import SlotMatchCore
     typealias Reader = CalendarAvailabilityReader
 
     /// VEVENTs from a compact notation: `a` a master of UID a, `a'` an override of a, `-` a component without UID,
-    /// `-'` an override without UID; `_` in a UID is a space.
+    /// `-'` an override without UID, `~` a VTODO; `_` in a UID is a space.
     static func components(_ notation: String) -> [CalendarComponent] {
         notation.split(separator: " ").enumerated().map { position, item in
             var properties: [CalendarProperty] = []
@@ -20,6 +20,8 @@ import SlotMatchCore
                 properties.append(CalendarProperty(name: "RECURRENCE-ID", value: "20261207T090000Z", place: place))
             }
             properties.append(CalendarProperty(name: "DTSTART", value: "20261207T090000Z", place: place))
+            // `~` is a VTODO of UID a: not a VEVENT, so neither grouping sees it.
+            if item == "~" { return CalendarComponent(name: "VTODO", properties: [CalendarProperty(name: "UID", value: "a")], place: place) }
             return CalendarComponent(name: "VEVENT", properties: properties, place: place)
         }
     }
@@ -33,7 +35,7 @@ import SlotMatchCore
 
     static func outcome(_ components: [CalendarComponent], general: Bool) -> Result<([String], [UInt64]), InputError> {
         do throws(InputError) {
-            let (series, ranks) = try Reader.seriesAndRanks(of: components, general: general)
+            let (series, ranks) = try Reader.seriesAndRanks(of: components, named: "VEVENT", general: general)
             return .success((summary(series), ranks))
         } catch {
             return .failure(error)
@@ -42,6 +44,7 @@ import SlotMatchCore
 
     @Test(arguments: [
         "a b c",                       // one master each, in order
+        "a ~ a' ~",                    // other components in between are not VEVENTs
         "c b a",                       // ranks differ from file order
         "a a' a' b b' c",              // overrides after their master
         "a' a b' b",                   // overrides before their master
@@ -73,7 +76,7 @@ import SlotMatchCore
     }
 
     @Test func generalGroupingFollowsFirstAppearance() throws {
-        let series = try Reader.series(of: Self.components("b a' c b' a"))
+        let series = try Reader.series(of: Self.components("b a' c b' a"), named: "VEVENT")
         #expect(Self.summary(series) == ["b|1|b|31|b", "a|41|a|11|a", "c|21|c||"])
     }
 
