@@ -15,10 +15,16 @@ extension CalendarAvailabilityReader {
         /// Where each override's properties are.
         var overrideIndexes: [PropertyIndex]
 
-        init(uid: String, master: CalendarComponent? = nil) {
-            self.uid = uid; self.master = master; masterUID = uid
-            masterIndex = PropertyIndex(master?.properties ?? [])
+        /// A series with neither master nor overrides yet.
+        init(uid: String) {
+            self.uid = uid; master = nil; masterUID = uid; masterIndex = PropertyIndex([])
             overrides = []; overrideUIDs = []; overrideIndexes = []
+        }
+
+        /// A component without UID: a series of its own, named after its place.
+        init(standalone component: CalendarComponent, index: PropertyIndex) {
+            self.init(uid: "\(component.name)@line \(component.place.line ?? 0)")
+            setMaster(component, uid: uid, index: index)
         }
 
         mutating func setMaster(_ component: CalendarComponent, uid: String, index: PropertyIndex) {
@@ -41,7 +47,7 @@ extension CalendarAvailabilityReader {
                     throw InputError(rid.place, "this \(component.name) has a RECURRENCE-ID but no UID",
                                      remedy: "Give the changed occurrence the same UID as the recurring \(component.name) it changes.")
                 }
-                result.append(Series(uid: "\(component.name)@line \(component.place.line ?? 0)", master: component))
+                result.append(Series(standalone: component, index: PropertyIndex(component.properties)))
                 continue
             }
             let uid = TextValue.unescape(uidProperty.value)
@@ -96,9 +102,7 @@ extension CalendarAvailabilityReader {
             let properties = PropertyIndex(component.properties)
             guard let uidProperty = properties.first(.uid, in: component) else {
                 if properties.has(.recurrenceID) { return nil }
-                var series = Series(uid: "\(component.name)@line \(component.place.line ?? 0)")
-                series.setMaster(component, uid: series.uid, index: properties)
-                result.append(series)
+                result.append(Series(standalone: component, index: properties))
                 lastHasUID = false
                 continue
             }
@@ -114,13 +118,13 @@ extension CalendarAvailabilityReader {
                     result[last].setMaster(component, uid: uid, index: properties)
                 }
             } else {
-                var series = Series(uid: uid)
+                // Built in place in the array (a Series copied is a dozen retains).
+                result.append(Series(uid: uid))
                 if isOverride {
-                    series.addOverride(component, uid: uid, index: properties)
+                    result[result.count - 1].addOverride(component, uid: uid, index: properties)
                 } else {
-                    series.setMaster(component, uid: uid, index: properties)
+                    result[result.count - 1].setMaster(component, uid: uid, index: properties)
                 }
-                result.append(series)
                 lastHasUID = true
             }
         }

@@ -51,6 +51,15 @@ public struct CalendarAvailabilityReader: Sendable {
 
     /// Reads every VCALENDAR of `components` (the parser's top level) over [from, to); one result per VCALENDAR.
     public func read(_ components: [CalendarComponent], file: String, from: Instant, to: Instant) throws(InputError) -> [PublishedAvailability] {
+        var ordered = true
+        return try read(components, file: file, from: from, to: to, ordered: &ordered)
+    }
+
+    /// `read(_:file:from:to:)`; `ordered` tells whether every result is already inside [from, to) and in
+    /// `OccurrenceOrder` by construction (no VAVAILABILITY combined: `ExpandedOccurrences.sorted()` of instances
+    /// the window kept), so that `PublishedFileReader` need not check it again. False on the general paths.
+    func read(_ components: [CalendarComponent], file: String, from: Instant, to: Instant,
+              ordered: inout Bool) throws(InputError) -> [PublishedAvailability] {
         var results: [PublishedAvailability] = []
         do throws(InputError) {
             let calendars = components.filter { $0.name == "VCALENDAR" }
@@ -58,7 +67,7 @@ public struct CalendarAvailabilityReader: Sendable {
                 throw InputError(components.first?.place ?? SourcePlace(file: file, line: 1), "the file holds no VCALENDAR",
                                  remedy: "Export the agenda as an iCalendar file: it starts with BEGIN:VCALENDAR.")
             }
-            for calendar in calendars { results.append(try read(calendar: calendar, from: from, to: to)) }
+            for calendar in calendars { results.append(try read(calendar: calendar, from: from, to: to, ordered: &ordered)) }
         } catch {
             throw error.inFile(file)
         }
@@ -67,6 +76,12 @@ public struct CalendarAvailabilityReader: Sendable {
 
     /// Reads one VCALENDAR over [from, to).
     public func read(calendar: CalendarComponent, from: Instant, to: Instant) throws(InputError) -> PublishedAvailability {
+        var ordered = true
+        return try read(calendar: calendar, from: from, to: to, ordered: &ordered)
+    }
+
+    /// `read(calendar:from:to:)`, clearing `ordered` unless the result is in the window and sorted by construction.
+    func read(calendar: CalendarComponent, from: Instant, to: Instant, ordered: inout Bool) throws(InputError) -> PublishedAvailability {
         let practitioner = try CalendarPractitionerReference.practitioner(of: calendar)
         let calendarTerms = try SlotTerms.read(calendar, inheriting: .default, duration: Self.durationSeconds)
         let territory = territoryZone
@@ -100,9 +115,9 @@ public struct CalendarAvailabilityReader: Sendable {
 
         // VEVENTs: windows (TRANSPARENT + SNP) and busy time.
         let (eventSeries, ranks) = try Self.seriesAndRanks(of: calendar.components, named: "VEVENT", general: usesGeneralPaths)
-        for (index, series) in eventSeries.enumerated() {
+        for index in eventSeries.indices {
             // Classified once per component (the master, each override), then stamped on its instances.
-            try expand(series, uidRank: ranks[index], window: window, into: &expanded, spans: &spans, zoneOf: zoneOf) { component, uid, properties throws(InputError) in
+            try expand(eventSeries[index], uidRank: ranks[index], window: window, into: &expanded, spans: &spans, zoneOf: zoneOf) { component, uid, properties throws(InputError) in
                 if Self.isCancelled(component, properties) { return nil }
                 if Self.isSNPWindow(component, properties) {
                     let terms = try SlotTerms.read(component, properties, inheriting: calendarTerms, duration: Self.durationSeconds)
@@ -110,7 +125,7 @@ public struct CalendarAvailabilityReader: Sendable {
                 }
                 return template(.busy, component, uid, calendarTerms, practitioner)
             }
-            try checkCount(expanded.count, series)
+            try checkCount(expanded.count, eventSeries[index])
         }
 
         // VAVAILABILITY: AVAILABLE windows combined by priority (RFC 7953 §4).
@@ -127,6 +142,7 @@ public struct CalendarAvailabilityReader: Sendable {
             layers.append(layer)
         }
         var occurrences: [PublishedOccurrence]
+        if usesGeneralPaths { ordered = false }
         if layers.isEmpty && !usesGeneralPaths {
             // Only VEVENT series: their keys sorted, each occurrence built in its place (the same order as below).
             occurrences = expanded.sorted()
@@ -137,6 +153,7 @@ public struct CalendarAvailabilityReader: Sendable {
                 occurrences.append(combined)
             }
             OccurrenceOrder.sort(&occurrences)   // by start, end, kind, UID
+            ordered = false
         }
         var declared: (start: Instant, end: Instant)?
         if bounded, let start = declaredStart, let end = declaredEnd { declared = (start, end) }

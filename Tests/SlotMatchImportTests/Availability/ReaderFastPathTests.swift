@@ -17,6 +17,15 @@ private typealias T = CalendarTestSupport
         }
     }
 
+    /// Whether the fast reader reports these results as ordered (the general reader never does).
+    static func ordered(_ bytes: [UInt8], from: Instant, to: Instant) -> Bool {
+        var fast = true, slow = true
+        guard let components = try? ICalendarParser.parse(bytes: bytes, file: "random.ics") else { return false }
+        _ = try? T.reader.read(components, file: "random.ics", from: from, to: to, ordered: &fast)
+        _ = try? general.read(components, file: "random.ics", from: from, to: to, ordered: &slow)
+        return fast && !slow
+    }
+
     static var general: CalendarAvailabilityReader {
         var reader = T.reader
         reader.usesGeneralPaths = true
@@ -25,7 +34,7 @@ private typealias T = CalendarTestSupport
 
     @Test(arguments: 0 ..< 40)
     func randomCalendarsReadTheSameBothWays(_ batch: Int) {
-        var read = 0, failed = 0, occurrences = 0
+        var read = 0, failed = 0, occurrences = 0, orderedReads = 0
         for seed in 0 ..< 25 {
             var random = RandomCalendar(seed: UInt64(batch * 25 + seed))
             let bytes = T.calendar(random.body())
@@ -34,6 +43,16 @@ private typealias T = CalendarTestSupport
             switch (fast, slow) {
             case (.success(let a), .success(let b)):
                 #expect(a == b, "seed \(batch * 25 + seed)")
+                // When the reader says its results are ordered, PublishedFileReader skips its own check: they must
+                // then be inside the window and in OccurrenceOrder.
+                if Self.ordered(bytes, from: random.from, to: random.to) {
+                    let window = CalendarAvailabilityReader.Window(from: random.from, to: random.to)
+                    for availability in a {
+                        #expect(availability.occurrences.allSatisfy { window.keeps($0.start, $0.end) })
+                        #expect(OccurrenceOrder.isSorted(availability.occurrences))
+                    }
+                    orderedReads += 1
+                }
                 // Equality compares values; the place of each occurrence (its component) must agree too.
                 #expect(a.flatMap { $0.occurrences.map(\.place) } == b.flatMap { $0.occurrences.map(\.place) })
                 read += 1
@@ -46,6 +65,6 @@ private typealias T = CalendarTestSupport
             }
         }
         // The generator must exercise both outcomes, mostly successful reads with occurrences.
-        #expect(read >= 12 && occurrences >= 100)
+        #expect(read >= 12 && occurrences >= 100 && orderedReads == read)
     }
 }
