@@ -304,7 +304,7 @@ public struct CalendarAvailabilityReader: Sendable {
         let reach = futures.reduce(Int64(0)) { max($0, abs($1.shift)) }
         let wide = Window(from: window.from.adding(seconds: -reach), to: window.to.adding(seconds: reach))
         try RecurrenceBridge.instances(of: master, series.masterIndex, timing: timing, window: reach == 0 ? window : wide, territory: territoryZone,
-                                       limit: maxOccurrences, zoneOf: zoneOf, into: &spans)
+                                       limit: maxOccurrences, zoneOf: zoneOf, into: &spans, general: usesGeneralPaths)
         if replaced.isEmpty && futures.isEmpty {
             // The common case: every instance is the master's, already inside the window.
             guard let masterTemplate else { return }

@@ -16,7 +16,7 @@ enum RecurrenceBridge {
     static func instances(of master: CalendarComponent, _ properties: PropertyIndex, timing: ComponentTiming, window: CalendarAvailabilityReader.Window,
                           territory: ZoneRules, limit: Int,
                           zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules,
-                          into spans: inout [InstanceSpan]) throws(InputError) {
+                          into spans: inout [InstanceSpan], general: Bool = false) throws(InputError) {
         spans.removeAll(keepingCapacity: true)
         let start = recurrenceStart(timing.start, zone: timing.zone)
         var rules: [RecurrenceRule] = []
@@ -65,24 +65,41 @@ enum RecurrenceBridge {
         let zone = timing.zone
         var overLimit = false
         var count = 0
-        set.forEachOccurrence(from: window.from.adding(seconds: -bound), to: window.to) { instanceStart in
-            if !excludedDays.isEmpty, excludedDays.contains(zone.localTime(of: instanceStart).date.daysSinceEpoch) { return true }
-            let start = instanceStart.secondsSinceEpoch
-            let end: Int64
-            // Periods are rare: no hashing per instance when there are none.
-            if !periodEnds.isEmpty, let periodEnd = periodEnds[start] {
-                end = periodEnd.secondsSinceEpoch
-            } else if let fixedLength {
-                end = start + fixedLength
-            } else {
-                end = timing.end(of: instanceStart).secondsSinceEpoch
+        let low = window.from.adding(seconds: -bound)
+        if let fixedLength, excludedDays.isEmpty, periodEnds.isEmpty, !general {
+            // The common case (every instance the same exact length, no whole-day EXDATE, no period): the general
+            // loop below with its other branches left out, on integers the closure holds itself (the same spans).
+            let from = window.from.secondsSinceEpoch, to = window.to.secondsSinceEpoch
+            set.forEachOccurrence(from: low, to: window.to) { instanceStart in
+                let start = instanceStart.secondsSinceEpoch
+                let end = start + fixedLength
+                if start == end ? (start >= from && start < to) : (start < to && end > from) {   // `Window.keeps`
+                    spans.append(InstanceSpan(start: start, end: end))
+                    count += 1
+                    if count > limit { overLimit = true; return false }
+                }
+                return true
             }
-            if window.keeps(start, end) {
-                spans.append(InstanceSpan(start: start, end: end))
-                count += 1
-                if count > limit { overLimit = true; return false }
+        } else {
+            set.forEachOccurrence(from: low, to: window.to) { instanceStart in
+                if !excludedDays.isEmpty, excludedDays.contains(zone.localTime(of: instanceStart).date.daysSinceEpoch) { return true }
+                let start = instanceStart.secondsSinceEpoch
+                let end: Int64
+                // Periods are rare: no hashing per instance when there are none.
+                if !periodEnds.isEmpty, let periodEnd = periodEnds[start] {
+                    end = periodEnd.secondsSinceEpoch
+                } else if let fixedLength {
+                    end = start + fixedLength
+                } else {
+                    end = timing.end(of: instanceStart).secondsSinceEpoch
+                }
+                if window.keeps(start, end) {
+                    spans.append(InstanceSpan(start: start, end: end))
+                    count += 1
+                    if count > limit { overLimit = true; return false }
+                }
+                return true
             }
-            return true
         }
         if overLimit {
             // A hostile or mistaken rule (FREQ=SECONDLY, FREQ=MINUTELY) must fail fast, not fill memory.
