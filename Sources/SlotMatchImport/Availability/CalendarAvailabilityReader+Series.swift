@@ -100,13 +100,13 @@ extension CalendarAvailabilityReader {
         var lastHasUID = false
         for component in components where component.name == name {
             let properties = PropertyIndex(component.properties)
-            guard let uidProperty = properties.first(.uid, in: component) else {
+            guard let uidValue = properties.value(.uid, in: component) else {
                 if properties.has(.recurrenceID) { return nil }
                 result.append(Series(standalone: component, index: properties))
                 lastHasUID = false
                 continue
             }
-            let uid = TextValue.unescape(uidProperty.value)
+            let uid = TextValue.unescape(uidValue)
             let isOverride = properties.has(.recurrenceID)
             if lastHasUID, result[result.count - 1].uid == uid {
                 let last = result.count - 1

@@ -361,15 +361,15 @@ public struct CalendarAvailabilityReader: Sendable {
     }
 
     static func isCancelled(_ component: CalendarComponent, _ properties: PropertyIndex) -> Bool {
-        properties.first(.status, in: component).map { isWord($0.value, "CANCELLED") } ?? false
+        properties.value(.status, in: component).map { isWord($0, "CANCELLED") } ?? false
     }
 
     /// TRANSP:TRANSPARENT and `SNP` (any case) among the items of any CATEGORIES property.
     static func isSNPWindow(_ component: CalendarComponent, _ properties: PropertyIndex) -> Bool {
-        guard let transp = properties.first(.transp, in: component), isWord(transp.value, "TRANSPARENT") else { return false }
+        guard let transp = properties.value(.transp, in: component), isWord(transp, "TRANSPARENT") else { return false }
         guard properties.has(.categories) else { return false }
         for index in Int(properties[.categories]) ..< component.properties.count
-        where RecurrenceBridge.isNamed(component.properties[index], "CATEGORIES") {
+        where RecurrenceBridge.isNamed(component.properties[index].name, "CATEGORIES") {
             if listContainsWord(component.properties[index].value, "SNP") { return true }
         }
         return false

@@ -73,6 +73,13 @@ struct PropertyIndex: Sendable {
         return position < 0 ? nil : component.properties[Int(position)]
     }
 
+    /// `component.property(name)?.value`, without copying the rest of the property.
+    @inline(__always)
+    func value(_ name: Name, in component: CalendarComponent) -> String? {
+        let position = self[name]
+        return position < 0 ? nil : component.properties[Int(position)].value
+    }
+
     /// Whether the component has a property named `name`.
     @inline(__always)
     func has(_ name: Name) -> Bool { self[name] >= 0 }

@@ -21,7 +21,10 @@ enum RecurrenceBridge {
         let start = recurrenceStart(timing.start, zone: timing.zone)
         var rules: [RecurrenceRule] = []
         // Each walk starts at the first property of its name (none: no walk), no filtered array per master.
-        for property in master.properties[Self.from(properties, .rrule, master)...] where Self.isNamed(property, "RRULE") {
+        // (Walked by position, each name read in place: a property is copied only when it is the one sought.)
+        for position in Self.from(properties, .rrule, master) ..< master.properties.count
+        where Self.isNamed(master.properties[position].name, "RRULE") {
+            let property = master.properties[position]
             do { rules.append(try RecurrenceRule(parsing: property.value, at: property.place)) } catch let error as InputError {
                 throw error
             } catch {
@@ -31,7 +34,9 @@ enum RecurrenceBridge {
         // RDATE: dates, date-times, and periods (which carry their own end).
         var additions: [RecurrenceStart] = []
         var periodEnds: [Int64: Instant] = [:]
-        for rdate in master.properties[Self.from(properties, .rdate, master)...] where Self.isNamed(rdate, "RDATE") {
+        for position in Self.from(properties, .rdate, master) ..< master.properties.count
+        where Self.isNamed(master.properties[position].name, "RDATE") {
+            let rdate = master.properties[position]
             if rdate.parameter("VALUE")?.uppercased() == "PERIOD" {
                 for period in try PeriodValue.parseList(rdate) {
                     // A floating or date RDATE is read like DTSTART (its zone); TZID and UTC ones by themselves.
@@ -49,7 +54,9 @@ enum RecurrenceBridge {
         }
         var exclusions: [RecurrenceStart] = []
         var excludedDays = Set<Int>()   // EXDATE;VALUE=DATE against a timed series: that whole local day
-        for exdate in master.properties[Self.from(properties, .exdate, master)...] where Self.isNamed(exdate, "EXDATE") {
+        for position in Self.from(properties, .exdate, master) ..< master.properties.count
+        where Self.isNamed(master.properties[position].name, "EXDATE") {
+            let exdate = master.properties[position]
             for value in try DateTimeValue.parseList(exdate) {
                 if case .date(let day) = value, !timing.start.isDate { excludedDays.insert(day.daysSinceEpoch); continue }
                 let zone = try ComponentTiming.zone(of: value, territory: timing.zone, place: exdate.place, zoneOf: zoneOf)
@@ -115,10 +122,10 @@ enum RecurrenceBridge {
         properties.has(name) ? Int(properties[name]) : master.properties.count
     }
 
-    /// `property.name == name`, ruling most names out by their byte count first (kept in the string: no compare call).
+    /// `propertyName == name`, ruling most names out by their byte count first (kept in the string: no compare call).
     @inline(__always)
-    static func isNamed(_ property: CalendarProperty, _ name: String) -> Bool {
-        property.name.utf8.count == name.utf8.count && property.name == name
+    static func isNamed(_ propertyName: String, _ name: String) -> Bool {
+        propertyName.utf8.count == name.utf8.count && propertyName == name
     }
 
     static func recurrenceStart(_ value: DateTimeValue, zone: ZoneRules) -> RecurrenceStart {

@@ -19,6 +19,7 @@ import SlotMatchCore
         for name in PropertyIndex.Name.allCases {
             #expect(index.first(name, in: component) == component.property(name.text), "\(name.text) in \(properties.map(\.name))")
             #expect(index.has(name) == (component.property(name.text) != nil))
+            #expect(index.value(name, in: component) == component.property(name.text)?.value)
         }
     }
 }
