@@ -98,6 +98,7 @@ extension CalendarAvailabilityReader {
         var result: [Series] = []
         result.reserveCapacity(components.count)
         var lastHasUID = false
+        var lastUID = ""   // the last series' UID, kept apart: reading it from the array would copy the series
         for component in components where component.name == name {
             let properties = PropertyIndex(component.properties)
             guard let uidValue = properties.value(.uid, in: component) else {
@@ -108,7 +109,7 @@ extension CalendarAvailabilityReader {
             }
             let uid = TextValue.unescape(uidValue)
             let isOverride = properties.has(.recurrenceID)
-            if lastHasUID, result[result.count - 1].uid == uid {
+            if lastHasUID, lastUID == uid {
                 let last = result.count - 1
                 if isOverride {
                     result[last].addOverride(component, uid: uid, index: properties)
@@ -120,6 +121,7 @@ extension CalendarAvailabilityReader {
             } else {
                 // Built in place in the array (a Series copied is a dozen retains).
                 result.append(Series(uid: uid))
+                lastUID = uid
                 if isOverride {
                     result[result.count - 1].addOverride(component, uid: uid, index: properties)
                 } else {

@@ -114,10 +114,10 @@ public struct CalendarAvailabilityReader: Sendable {
         var spans: [InstanceSpan] = []
 
         // VEVENTs: windows (TRANSPARENT + SNP) and busy time.
-        let (eventSeries, ranks) = try Self.seriesAndRanks(of: calendar.components, named: "VEVENT", general: usesGeneralPaths)
+        var (eventSeries, ranks) = try Self.seriesAndRanks(of: calendar.components, named: "VEVENT", general: usesGeneralPaths)
         for index in eventSeries.indices {
             // Classified once per component (the master, each override), then stamped on its instances.
-            try expand(eventSeries[index], uidRank: ranks[index], window: window, into: &expanded, spans: &spans, zoneOf: zoneOf) { component, uid, properties throws(InputError) in
+            try expand(&eventSeries[index], uidRank: ranks[index], window: window, into: &expanded, spans: &spans, zoneOf: zoneOf) { component, uid, properties throws(InputError) in
                 if Self.isCancelled(component, properties) { return nil }
                 if Self.isSNPWindow(component, properties) {
                     let terms = try SlotTerms.read(component, properties, inheriting: calendarTerms, duration: Self.durationSeconds)
@@ -125,7 +125,7 @@ public struct CalendarAvailabilityReader: Sendable {
                 }
                 return template(.busy, component, uid, calendarTerms, practitioner)
             }
-            try checkCount(expanded.count, eventSeries[index])
+            if expanded.count > maxOccurrences { try checkCount(expanded.count, eventSeries[index]) }
         }
 
         // VAVAILABILITY: AVAILABLE windows combined by priority (RFC 7953 §4).
@@ -195,9 +195,9 @@ public struct CalendarAvailabilityReader: Sendable {
         let layerTerms = try SlotTerms.read(availability, inheriting: calendarTerms, duration: Self.durationSeconds)
         var expanded = ExpandedOccurrences()
         var spans: [InstanceSpan] = []
-        for series in try Self.seriesAndRanks(of: availability.components, named: "AVAILABLE", general: usesGeneralPaths).series {
+        for var series in try Self.seriesAndRanks(of: availability.components, named: "AVAILABLE", general: usesGeneralPaths).series {
             // The layer keeps production order (the combiner reads it as such): no UID rank needed.
-            try expand(series, uidRank: 0, window: window, into: &expanded, spans: &spans, zoneOf: zoneOf) { component, uid, properties throws(InputError) in
+            try expand(&series, uidRank: 0, window: window, into: &expanded, spans: &spans, zoneOf: zoneOf) { component, uid, properties throws(InputError) in
                 if Self.isCancelled(component, properties) { return nil }
                 let terms = try SlotTerms.read(component, properties, inheriting: layerTerms, duration: Self.durationSeconds)
                 return template(.available, component, uid, terms, practitioner)
@@ -231,7 +231,8 @@ public struct CalendarAvailabilityReader: Sendable {
     /// `template` classifies a component once (nil: it yields nothing, e.g. cancelled); each instance gets its times.
     /// Produced in this order: the overrides' instances (file order), then the master's (time order); `spans` is a
     /// buffer the caller keeps for every series (no array per series).
-    func expand(_ series: Series, uidRank: UInt64, window: Window, into result: inout ExpandedOccurrences,
+    /// (`series` is `inout` only so that the caller's array element is used in place, not copied: it is not changed.)
+    func expand(_ series: inout Series, uidRank: UInt64, window: Window, into result: inout ExpandedOccurrences,
                 spans: inout [InstanceSpan],
                 zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules,
                 template: (_ component: CalendarComponent, _ uid: String, _ properties: PropertyIndex) throws(InputError) -> PublishedOccurrence?) throws(InputError) {
