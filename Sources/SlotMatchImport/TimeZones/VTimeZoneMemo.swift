@@ -67,11 +67,12 @@ final class VTimeZoneMemo: @unchecked Sendable {
     /// Equal names, parameters and values, recursively; places ignored.
     static func sameContent(_ a: CalendarComponent, _ b: CalendarComponent) -> Bool {
         guard a.name == b.name, a.properties.count == b.properties.count, a.components.count == b.components.count else { return false }
-        for (p, q) in zip(a.properties, b.properties) {
-            guard p.name == q.name, p.value == q.value, p.parameters.count == q.parameters.count else { return false }
-            for (x, y) in zip(p.parameters, q.parameters) where x.name != y.name || x.values != y.values { return false }
+        // By position, fields read in place (no copy of each property pair).
+        for i in a.properties.indices {
+            guard a.properties[i].name == b.properties[i].name, a.properties[i].value == b.properties[i].value,
+                  a.properties[i].parameters == b.properties[i].parameters else { return false }
         }
-        for (x, y) in zip(a.components, b.components) where !sameContent(x, y) { return false }
+        for i in a.components.indices where !sameContent(a.components[i], b.components[i]) { return false }
         return true
     }
 }

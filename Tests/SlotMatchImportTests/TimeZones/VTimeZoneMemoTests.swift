@@ -31,5 +31,20 @@ import SlotMatchCore
         // Another horizon is another entry, even right after the same content.
         _ = try rules(a, horizon: 2031)
         #expect(made == ["A", "B", "A", "A"])
+        // A parameter more (or another value of one) is another content; the same parameters are the same.
+        var tagged = a
+        tagged.properties[0].parameters = [CalendarParameter(name: "X-FOO", values: ["1"])]
+        var retagged = a
+        retagged.properties[0].parameters = [CalendarParameter(name: "X-FOO", values: ["2"])]
+        _ = try rules(tagged)
+        _ = try rules(tagged)
+        _ = try rules(retagged)
+        _ = try rules(a)
+        #expect(made == ["A", "B", "A", "A", "A", "A"])
+        // Where a zone was read does not matter.
+        var moved = b
+        moved.place = SourcePlace(file: "other.ics", line: 99)
+        _ = try rules(moved)
+        #expect(made.count == 6)
     }
 }
