@@ -63,7 +63,6 @@ enum RecurrenceBridge {
                 exclusions.append(recurrenceStart(value, zone: zone))
             }
         }
-        let set = RecurrenceSet(start: start, rules: rules, additions: additions, exclusions: exclusions)
         let bound = max(lengthBound(timing), periodEnds.isEmpty ? 0 : periodEnds.map { $0.value.secondsSinceEpoch - $0.key }.max() ?? 0)
         // The instance length when it is the same exact number of seconds for all (DTEND on a timed start, the
         // common case): the end is one addition, without `timing.end(of:)`'s zone look-ups.
@@ -73,7 +72,22 @@ enum RecurrenceBridge {
         var overLimit = false
         var count = 0
         let low = window.from.adding(seconds: -bound)
-        if let fixedLength, excludedDays.isEmpty, periodEnds.isEmpty, !general {
+        if rules.isEmpty && additions.isEmpty && exclusions.isEmpty && excludedDays.isEmpty && !general {
+            // RFC 5545 §3.8.5: with no RRULE, RDATE or EXDATE the recurrence set is DTSTART alone. What
+            // `RecurrenceSet.forEachOccurrence` would hand over, without building the set: DTSTART's instant when it
+            // lies in [low, to); then the general loop's steps for that one instance.
+            let startSeconds = start.instant.secondsSinceEpoch
+            let lowSeconds = low.secondsSinceEpoch, high = window.to.secondsSinceEpoch
+            if lowSeconds < high && startSeconds >= lowSeconds && startSeconds < high {
+                let end = fixedLength.map { startSeconds + $0 } ?? timing.end(of: Instant(secondsSinceEpoch: startSeconds)).secondsSinceEpoch
+                if window.keeps(startSeconds, end) {
+                    spans.append(InstanceSpan(start: startSeconds, end: end))
+                    count += 1
+                    if count > limit { overLimit = true }
+                }
+            }
+        } else if let fixedLength, excludedDays.isEmpty, periodEnds.isEmpty, !general {
+            let set = RecurrenceSet(start: start, rules: rules, additions: additions, exclusions: exclusions)
             // The common case (every instance the same exact length, no whole-day EXDATE, no period): the general
             // loop below with its other branches left out, on integers the closure holds itself (the same spans).
             let from = window.from.secondsSinceEpoch, to = window.to.secondsSinceEpoch
@@ -88,6 +102,7 @@ enum RecurrenceBridge {
                 return true
             }
         } else {
+            let set = RecurrenceSet(start: start, rules: rules, additions: additions, exclusions: exclusions)
             set.forEachOccurrence(from: low, to: window.to) { instanceStart in
                 if !excludedDays.isEmpty, excludedDays.contains(zone.localTime(of: instanceStart).date.daysSinceEpoch) { return true }
                 let start = instanceStart.secondsSinceEpoch

@@ -67,4 +67,24 @@ private typealias T = CalendarTestSupport
         // The generator must exercise both outcomes, mostly successful reads with occurrences.
         #expect(read >= 12 && occurrences >= 100 && orderedReads == read)
     }
+
+    /// The occurrence limit (per master and per calendar) on both paths: the same error at the same place, or the
+    /// same occurrences (single events count too).
+    @Test(arguments: [0, 1, 3, 10])
+    func limitsHoldTheSameBothWays(_ limit: Int) {
+        var fast = T.reader
+        fast.maxOccurrences = limit
+        var slow = Self.general
+        slow.maxOccurrences = limit
+        var failures = 0
+        for seed in 0 ..< 60 {
+            var random = RandomCalendar(seed: UInt64(10_000 + seed))
+            let bytes = T.calendar(random.body())
+            let a = Self.outcome(fast, bytes, from: random.from, to: random.to)
+            let b = Self.outcome(slow, bytes, from: random.from, to: random.to)
+            #expect(a == b, "limit \(limit) seed \(seed)")
+            if case .failure = a { failures += 1 }
+        }
+        #expect(failures > 0)   // the limit is reached at least once
+    }
 }
