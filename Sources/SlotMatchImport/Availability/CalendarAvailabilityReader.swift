@@ -312,8 +312,8 @@ public struct CalendarAvailabilityReader: Sendable {
             result.append(masterTemplate, spans: spans)
             return
         }
-        // A few overrides per series: a linear look-up; many (a generated file): a set.
-        let replacedSet: Set<Int64>? = replaced.count > 16 ? Set(replaced) : nil
+        // A few overrides per series: a linear look-up; many (a generated file), or the general path: a set.
+        let replacedSet: Set<Int64>? = replaced.count > 16 || usesGeneralPaths ? Set(replaced) : nil
         for span in spans {
             let rid = span.start
             if let replacedSet { if replacedSet.contains(rid) { continue } } else if replaced.contains(rid) { continue }

@@ -87,4 +87,29 @@ private typealias T = CalendarTestSupport
         }
         #expect(failures > 0)   // the limit is reached at least once
     }
+
+    /// A daily series with many overrides (over the reader's linear look-up of replaced instances), some cancelled,
+    /// some moved onto other instances' times, one this-and-future: the same both ways.
+    @Test(arguments: [3, 17, 25])
+    func manyOverridesReadTheSameBothWays(_ count: Int) throws {
+        var lines = ["BEGIN:VEVENT", "UID:many@x", "DTSTART;TZID=Europe/Paris:20261201T090000",
+                     "DTEND;TZID=Europe/Paris:20261201T100000", "RRULE:FREQ=DAILY;COUNT=40", "END:VEVENT"]
+        for k in 0 ..< count {
+            let day = RandomCalendar.two(2 + k)
+            lines += ["BEGIN:VEVENT", "UID:many@x", "RECURRENCE-ID;TZID=Europe/Paris:202612\(day)T090000"]
+            if k % 3 == 0 { lines.append("STATUS:CANCELLED") }
+            else { lines += ["DTSTART;TZID=Europe/Paris:202612\(RandomCalendar.two(3 + k % 20))T090000",
+                             "DTEND;TZID=Europe/Paris:202612\(RandomCalendar.two(3 + k % 20))T110000"] }
+            lines.append("END:VEVENT")
+        }
+        lines += ["BEGIN:VEVENT", "UID:many@x", "RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Paris:20261229T090000",
+                  "DTSTART;TZID=Europe/Paris:20261229T140000", "DTEND;TZID=Europe/Paris:20261229T150000", "END:VEVENT"]
+        let bytes = T.calendar(lines.joined(separator: "\n"))
+        let from = T.paris(1, 0), to = T.paris(31, 0)
+        let fast = Self.outcome(T.reader, bytes, from: from, to: to)
+        let slow = Self.outcome(Self.general, bytes, from: from, to: to)
+        #expect(fast == slow)
+        let occurrences = try fast.get().first?.occurrences ?? []
+        #expect(occurrences.count > 20)
+    }
 }
