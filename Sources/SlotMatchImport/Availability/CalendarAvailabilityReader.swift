@@ -100,9 +100,10 @@ public struct CalendarAvailabilityReader: Sendable {
         }
         // A file names one TZID nearly everywhere: the last one resolved is kept, so a value in the same zone costs a
         // string comparison, not a look-up (the zone of each DTSTART, DTEND, EXDATE, RDATE, RECURRENCE-ID).
+        // (A local function, only ever passed down: its state stays on the stack, not in a box.)
         var lastTZID: String?
         var lastRules = territory
-        let zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules = { tzid, place throws(InputError) in
+        func zoneOf(_ tzid: String, _ place: SourcePlace) throws(InputError) -> ZoneRules {
             if let lastTZID, lastTZID == tzid { return lastRules }
             let rules = try resolve(tzid, place)
             lastTZID = tzid
