@@ -383,7 +383,7 @@ public struct CalendarAvailabilityReader: Sendable {
     static func listContainsWord(_ list: String, _ word: String) -> Bool {
         var bytes = list
         let plain: Bool? = bytes.withUTF8 { p -> Bool? in
-            if p.contains(0x5C) { return nil }
+            if TextValue.hasBackslash(p) { return nil }
             var found = false
             var first = 0
             for i in 0 ... p.count where i == p.count || p[i] == 0x2C {
