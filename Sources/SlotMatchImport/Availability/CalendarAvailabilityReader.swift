@@ -98,17 +98,10 @@ public struct CalendarAvailabilityReader: Sendable {
             let resolver = try TZIDResolver(calendar: calendar)
             resolve = { tzid, place throws(InputError) in try resolver.rules(for: tzid, place: place) }
         }
-        // A file names one TZID nearly everywhere: the last one resolved is kept, so a value in the same zone costs a
-        // string comparison, not a look-up (the zone of each DTSTART, DTEND, EXDATE, RDATE, RECURRENCE-ID).
-        // (A local function, only ever passed down: its state stays on the stack, not in a box.)
-        var lastTZID: String?
-        var lastRules = territory
-        func zoneOf(_ tzid: String, _ place: SourcePlace) throws(InputError) -> ZoneRules {
-            if let lastTZID, lastTZID == tzid { return lastRules }
-            let rules = try resolve(tzid, place)
-            lastTZID = tzid
-            lastRules = rules
-            return rules
+        // A file names one TZID nearly everywhere: the last one resolved is kept (`LastZone`).
+        let lastZone = LastZone(initial: territory, resolve: resolve)
+        let zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules = { tzid, place throws(InputError) in
+            try lastZone.rules(for: tzid, place: place)
         }
         let window = Window(from: from, to: to)
         var expanded = ExpandedOccurrences()
