@@ -373,7 +373,7 @@ public struct CalendarAvailabilityReader: Sendable {
     /// `TextValue.splitList(list).contains { isWord($0, word) }`, read in place when `list` has no backslash (no
     /// escape to decode: the items are the bytes between commas) and every item is plain ASCII; anything else takes
     /// that general reading, which gives the same answer.
-    static func listContainsWord(_ list: String, _ word: String) -> Bool {
+    static func listContainsWord(_ list: String, _ word: StaticString) -> Bool {
         var bytes = list
         let plain: Bool? = bytes.withUTF8 { p -> Bool? in
             if TextValue.hasBackslash(p) { return nil }
@@ -393,26 +393,27 @@ public struct CalendarAvailabilityReader: Sendable {
 
     /// `text.trimmingSpaces.uppercased() == word` (`word` in upper-case ASCII), without building two strings per
     /// component when `text` is plain ASCII; anything else (non-ASCII, a carriage return) takes that general reading.
-    static func isWord(_ text: String, _ word: String) -> Bool {
+    static func isWord(_ text: String, _ word: StaticString) -> Bool {
         var bytes = text
         let plain: Bool? = bytes.withUTF8 { plainWord($0, 0 ..< $0.count, word) }
-        return plain ?? (text.trimmingSpaces.uppercased() == word)
+        return plain ?? (text.trimmingSpaces.uppercased() == word.description)
     }
 
     /// `isWord` on the bytes `range` of `p`: nil when they are not plain ASCII (or hold a carriage return).
-    static func plainWord(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: String) -> Bool? {
+    /// (`word` a static string: its bytes read straight from the binary, no String iterator.)
+    static func plainWord(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: StaticString) -> Bool? {
         var start = range.lowerBound, end = range.upperBound
         while start < end, p[start] == 0x20 || p[start] == 0x09 || p[start] == 0x0A { start += 1 }
         while end > start, p[end - 1] == 0x20 || p[end - 1] == 0x09 || p[end - 1] == 0x0A { end -= 1 }
-        var letters = word.utf8.makeIterator()
-        var matches = true
+        let letters = word.utf8Start, count = word.utf8CodeUnitCount
+        var matches = end - start == count
         for i in start ..< end {
             let b = p[i]
             if b >= 0x80 || b == 0x0D { return nil }
             let upper = b >= 0x61 && b <= 0x7A ? b - 0x20 : b
-            if matches { if let expected = letters.next(), expected == upper {} else { matches = false } }
+            if matches && letters[i - start] != upper { matches = false }
         }
-        return matches && letters.next() == nil
+        return matches
     }
 
     /// `X-SLOT-DURATION` as exact seconds (days count 86 400 s: a slot is never stretched by a DST change).
