@@ -32,19 +32,25 @@ public enum CalendarPractitionerReference {
             try note(property.value, property.place, what: "X-SLOTMATCH-RPPS")
         }
         // Every component, the calendar first, each before its sub-components, in file order (depth first).
-        func visit(_ component: CalendarComponent) throws(InputError) {
-            // Walked in place: no filtered array of ORGANIZERs, no stack of component copies.
-            for index in component.properties.indices where isOrganizer(component.properties[index].name) {
-                let organizer = component.properties[index]
+        func visit(_ component: UnsafePointer<CalendarComponent>) throws(InputError) {
+            // Walked in place: no filtered array of ORGANIZERs, no stack of component copies (sub-components are
+            // reached through their storage, not copied out of their array).
+            for index in component.pointee.properties.indices where isOrganizer(component.pointee.properties[index].name) {
+                let organizer = component.pointee.properties[index]
                 if let parameter = organizer.parameter("X-RPPS") {
                     try note(parameter, organizer.place, what: "the ORGANIZER's X-RPPS parameter")
                 } else if let digits = rppsInIdentifier(organizer.value) {
                     try note(digits, organizer.place, what: "the ORGANIZER's RPPS identifier")
                 }
             }
-            for index in component.components.indices { try visit(component.components[index]) }
+            let children = component.pointee.components
+            try children.withUnsafeBufferPointer { (buffer) throws(InputError) in
+                guard let base = buffer.baseAddress else { return }
+                for index in buffer.indices { try visit(base + index) }
+            }
         }
-        try visit(calendar)
+        var root = calendar
+        try withUnsafePointer(to: &root) { (pointer) throws(InputError) in try visit(pointer) }
         return found?.rpps
     }
 
