@@ -29,6 +29,10 @@ public struct CalendarAvailabilityReader: Sendable {
 
     public static let defaultMaxOccurrences = 200_000
 
+    /// Takes the general path wherever the reader has a fast one (occurrences sorted by `OccurrenceOrder.sort`,
+    /// series grouped by hashing every UID, …). Only for tests, which read the same files both ways and compare.
+    var usesGeneralPaths = false
+
     public init(territoryZone: ZoneRules, zoneLookup: ZoneLookup? = nil, maxOccurrences: Int = CalendarAvailabilityReader.defaultMaxOccurrences) {
         self.territoryZone = territoryZone
         self.zoneLookup = zoneLookup
@@ -47,6 +51,15 @@ public struct CalendarAvailabilityReader: Sendable {
 
     /// Reads every VCALENDAR of `components` (the parser's top level) over [from, to); one result per VCALENDAR.
     public func read(_ components: [CalendarComponent], file: String, from: Instant, to: Instant) throws(InputError) -> [PublishedAvailability] {
+        var ordered = true
+        return try read(components, file: file, from: from, to: to, ordered: &ordered)
+    }
+
+    /// `read(_:file:from:to:)`; `ordered` tells whether every result is already inside [from, to) and in
+    /// `OccurrenceOrder` by construction (no VAVAILABILITY combined: `ExpandedOccurrences.sorted()` of instances
+    /// the window kept), so that `PublishedFileReader` need not check it again. False on the general paths.
+    func read(_ components: [CalendarComponent], file: String, from: Instant, to: Instant,
+              ordered: inout Bool) throws(InputError) -> [PublishedAvailability] {
         var results: [PublishedAvailability] = []
         do throws(InputError) {
             let calendars = components.filter { $0.name == "VCALENDAR" }
@@ -54,7 +67,7 @@ public struct CalendarAvailabilityReader: Sendable {
                 throw InputError(components.first?.place ?? SourcePlace(file: file, line: 1), "the file holds no VCALENDAR",
                                  remedy: "Export the agenda as an iCalendar file: it starts with BEGIN:VCALENDAR.")
             }
-            for calendar in calendars { results.append(try read(calendar: calendar, from: from, to: to)) }
+            for calendar in calendars { results.append(try read(calendar: calendar, from: from, to: to, ordered: &ordered)) }
         } catch {
             throw error.inFile(file)
         }
@@ -63,6 +76,12 @@ public struct CalendarAvailabilityReader: Sendable {
 
     /// Reads one VCALENDAR over [from, to).
     public func read(calendar: CalendarComponent, from: Instant, to: Instant) throws(InputError) -> PublishedAvailability {
+        var ordered = true
+        return try read(calendar: calendar, from: from, to: to, ordered: &ordered)
+    }
+
+    /// `read(calendar:from:to:)`, clearing `ordered` unless the result is in the window and sorted by construction.
+    func read(calendar: CalendarComponent, from: Instant, to: Instant, ordered: inout Bool) throws(InputError) -> PublishedAvailability {
         let practitioner = try CalendarPractitionerReference.practitioner(of: calendar)
         let calendarTerms = try SlotTerms.read(calendar, inheriting: .default, duration: Self.durationSeconds)
         let territory = territoryZone
@@ -79,33 +98,28 @@ public struct CalendarAvailabilityReader: Sendable {
             let resolver = try TZIDResolver(calendar: calendar)
             resolve = { tzid, place throws(InputError) in try resolver.rules(for: tzid, place: place) }
         }
-        // A file names one TZID nearly everywhere: the last one resolved is kept, so a value in the same zone costs a
-        // string comparison, not a look-up (the zone of each DTSTART, DTEND, EXDATE, RDATE, RECURRENCE-ID).
-        var lastTZID: String?
-        var lastRules = territory
+        // A file names one TZID nearly everywhere: the last one resolved is kept (`LastZone`).
+        let lastZone = LastZone(initial: territory, resolve: resolve)
         let zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules = { tzid, place throws(InputError) in
-            if let lastTZID, lastTZID == tzid { return lastRules }
-            let rules = try resolve(tzid, place)
-            lastTZID = tzid
-            lastRules = rules
-            return rules
+            try lastZone.rules(for: tzid, place: place)
         }
         let window = Window(from: from, to: to)
-        var occurrences: [PublishedOccurrence] = []
+        var expanded = ExpandedOccurrences()
+        var spans: [InstanceSpan] = []
 
         // VEVENTs: windows (TRANSPARENT + SNP) and busy time.
-        let events = calendar.components(named: "VEVENT")
-        for series in try Self.series(of: events) {
+        var (eventSeries, ranks) = try Self.seriesAndRanks(of: calendar.components, named: "VEVENT", general: usesGeneralPaths)
+        for index in eventSeries.indices {
             // Classified once per component (the master, each override), then stamped on its instances.
-            try expand(series, window: window, into: &occurrences, zoneOf: zoneOf) { component throws(InputError) in
-                if Self.isCancelled(component) { return nil }
-                if Self.isSNPWindow(component) {
-                    let terms = try SlotTerms.read(component, inheriting: calendarTerms, duration: Self.durationSeconds)
-                    return template(.available, component, terms, practitioner)
+            try expand(&eventSeries[index], uidRank: ranks[index], window: window, into: &expanded, spans: &spans, zoneOf: zoneOf) { component, uid, properties throws(InputError) in
+                if Self.isCancelled(component, properties) { return nil }
+                if Self.isSNPWindow(component, properties) {
+                    let terms = try SlotTerms.read(component, properties, inheriting: calendarTerms, duration: Self.durationSeconds)
+                    return template(.available, component, uid, terms, practitioner)
                 }
-                return template(.busy, component, calendarTerms, practitioner)
+                return template(.busy, component, uid, calendarTerms, practitioner)
             }
-            try checkCount(occurrences.count, series)
+            if expanded.count > maxOccurrences { try checkCount(expanded.count, eventSeries[index]) }
         }
 
         // VAVAILABILITY: AVAILABLE windows combined by priority (RFC 7953 §4).
@@ -121,13 +135,20 @@ public struct CalendarAvailabilityReader: Sendable {
             } else { bounded = false }
             layers.append(layer)
         }
-        if !layers.isEmpty {
+        var occurrences: [PublishedOccurrence]
+        if usesGeneralPaths { ordered = false }
+        if layers.isEmpty && !usesGeneralPaths {
+            // Only VEVENT series: their keys sorted, each occurrence built in its place (the same order as below).
+            occurrences = expanded.sorted()
+        } else {
+            occurrences = expanded.inProductionOrder()
             for var combined in AvailabilityCombiner.combine(layers, from: from, to: to) {
                 combined.practitioner = practitioner
                 occurrences.append(combined)
             }
+            OccurrenceOrder.sort(&occurrences)   // by start, end, kind, UID
+            ordered = false
         }
-        OccurrenceOrder.sort(&occurrences)   // by start, end, kind, UID
         var declared: (start: Instant, end: Instant)?
         if bounded, let start = declaredStart, let end = declaredEnd { declared = (start, end) }
         return PublishedAvailability(practitioner: practitioner, declaredRange: declared, occurrences: occurrences)
@@ -166,27 +187,22 @@ public struct CalendarAvailabilityReader: Sendable {
             priority = value
         }
         let layerTerms = try SlotTerms.read(availability, inheriting: calendarTerms, duration: Self.durationSeconds)
-        var available: [PublishedOccurrence] = []
-        for series in try Self.series(of: availability.components(named: "AVAILABLE")) {
-            try expand(series, window: window, into: &available, zoneOf: zoneOf) { component throws(InputError) in
-                if Self.isCancelled(component) { return nil }
-                let terms = try SlotTerms.read(component, inheriting: layerTerms, duration: Self.durationSeconds)
-                return template(.available, component, terms, practitioner)
+        var expanded = ExpandedOccurrences()
+        var spans: [InstanceSpan] = []
+        for var series in try Self.seriesAndRanks(of: availability.components, named: "AVAILABLE", general: usesGeneralPaths).series {
+            // The layer keeps production order (the combiner reads it as such): no UID rank needed.
+            try expand(&series, uidRank: 0, window: window, into: &expanded, spans: &spans, zoneOf: zoneOf) { component, uid, properties throws(InputError) in
+                if Self.isCancelled(component, properties) { return nil }
+                let terms = try SlotTerms.read(component, properties, inheriting: layerTerms, duration: Self.durationSeconds)
+                return template(.available, component, uid, terms, practitioner)
             }
-            try checkCount(available.count, series)
+            try checkCount(expanded.count, series)
         }
         return AvailabilityLayer(uid: uid, rangeStart: rangeStart, rangeEnd: rangeEnd, busyType: busyType,
-                                 priority: priority, available: available, place: availability.place)
+                                 priority: priority, available: expanded.inProductionOrder(), place: availability.place)
     }
 
     // MARK: - Series and overrides
-
-    /// A recurring (or single) component and its RECURRENCE-ID overrides, sharing one UID.
-    struct Series {
-        var uid: String
-        var master: CalendarComponent?
-        var overrides: [CalendarComponent]
-    }
 
     /// The window the reader expands over, with the overlap rule.
     struct Window {
@@ -195,59 +211,37 @@ public struct CalendarAvailabilityReader: Sendable {
         func keeps(_ start: Instant, _ end: Instant) -> Bool {
             start == end ? (start >= from && start < to) : (start < to && end > from)
         }
-    }
-
-    /// Groups components by UID, in file order; a component without UID stands alone (it cannot be overridden).
-    static func series(of components: [CalendarComponent]) throws(InputError) -> [Series] {
-        var result: [Series] = []
-        var indexOfUID: [String: Int] = [:]
-        for component in components {
-            guard let uidProperty = component.property("UID") else {
-                if let rid = component.property("RECURRENCE-ID") {
-                    throw InputError(rid.place, "this \(component.name) has a RECURRENCE-ID but no UID",
-                                     remedy: "Give the changed occurrence the same UID as the recurring \(component.name) it changes.")
-                }
-                result.append(Series(uid: "\(component.name)@line \(component.place.line ?? 0)", master: component, overrides: []))
-                continue
-            }
-            let uid = TextValue.unescape(uidProperty.value)
-            let index: Int
-            if let existing = indexOfUID[uid] { index = existing } else {
-                index = result.count
-                indexOfUID[uid] = index
-                result.append(Series(uid: uid, master: nil, overrides: []))
-            }
-            if component.property("RECURRENCE-ID") != nil {
-                result[index].overrides.append(component)
-            } else if let previous = result[index].master {
-                throw InputError(component.place, "two \(component.name) components share the UID \(uid) (the first at line \(previous.place.line ?? 0))",
-                                 remedy: "Give each event its own UID; only changed occurrences (with RECURRENCE-ID) may repeat a UID.")
-            } else {
-                result[index].master = component
-            }
+        /// `keeps` on UTC seconds.
+        @inline(__always)
+        func keeps(_ start: Int64, _ end: Int64) -> Bool {
+            let from = from.secondsSinceEpoch, to = to.secondsSinceEpoch
+            return start == end ? (start >= from && start < to) : (start < to && end > from)
         }
-        return result
     }
 
     /// The instances of a series within the window, each with the component that defines it (the master, or the
     /// override that replaced it). RFC 5545 §3.8.4.4: an override replaces the instance whose original start equals
     /// its RECURRENCE-ID.
     /// `template` classifies a component once (nil: it yields nothing, e.g. cancelled); each instance gets its times.
-    /// The instances are appended to `result` (no intermediate array: each occurrence is copied once).
-    func expand(_ series: Series, window: Window, into result: inout [PublishedOccurrence],
+    /// Produced in this order: the overrides' instances (file order), then the master's (time order); `spans` is a
+    /// buffer the caller keeps for every series (no array per series).
+    /// (`series` is `inout` only so that the caller's array element is used in place, not copied: it is not changed.)
+    func expand(_ series: inout Series, uidRank: UInt64, window: Window, into result: inout ExpandedOccurrences,
+                spans: inout [InstanceSpan],
                 zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules,
-                template: (CalendarComponent) throws(InputError) -> PublishedOccurrence?) throws(InputError) {
-        var replaced = Set<Int64>()
+                template: (_ component: CalendarComponent, _ uid: String, _ properties: PropertyIndex) throws(InputError) -> PublishedOccurrence?) throws(InputError) {
+        var replaced: [Int64] = []
         var masterZone = territoryZone
         var masterTiming: ComponentTiming?
         if let master = series.master {
-            let timing = try ComponentTiming.read(master, territory: territoryZone, zoneOf: zoneOf)
+            let timing = try ComponentTiming.read(master, series.masterIndex, territory: territoryZone, zoneOf: zoneOf)
             masterTiming = timing
             masterZone = timing.zone
         }
         var futures: [FutureChange] = []
-        for override in series.overrides {
-            guard let ridProperty = override.property("RECURRENCE-ID") else { continue }
+        for (position, override) in series.overrides.enumerated() {
+            let properties = series.overrideIndexes[position]
+            guard let ridProperty = properties.first(.recurrenceID, in: override) else { continue }
             var thisAndFuture = false
             if let range = ridProperty.parameter("RANGE") {
                 // RFC 5545 §3.2.13: RANGE=THISANDFUTURE is the only value allowed (THISANDPRIOR is deprecated).
@@ -264,11 +258,11 @@ public struct CalendarAvailabilityReader: Sendable {
             default: ridZone = try ComponentTiming.zone(of: rid, territory: territoryZone, place: ridProperty.place, zoneOf: zoneOf)
             }
             let key = rid.instant(in: ridZone)
-            let overrideTemplate = try template(override)
+            let overrideTemplate = try template(override, series.overrideUIDs[position], properties)
             var timing: ComponentTiming?
             if overrideTemplate != nil {
-                if override.property("DTSTART") != nil {
-                    timing = try ComponentTiming.read(override, territory: territoryZone, zoneOf: zoneOf)
+                if properties.has(.dtstart) {
+                    timing = try ComponentTiming.read(override, properties, territory: territoryZone, zoneOf: zoneOf)
                 } else if let masterTiming {
                     // An override without DTSTART keeps the original time of the instance (and the master's length).
                     var t = masterTiming
@@ -285,37 +279,47 @@ public struct CalendarAvailabilityReader: Sendable {
                                      remedy: "Publish the recurring \(override.name) together with its change.")
                 }
                 let shift = timing.map { key.seconds(until: $0.startInstant) } ?? 0
-                futures.append(FutureChange(recurrenceID: key.secondsSinceEpoch, shift: shift, timing: timing, template: overrideTemplate))
+                let changeTemplate = overrideTemplate.map { result.addTemplate($0, uidRank: uidRank) }
+                futures.append(FutureChange(recurrenceID: key.secondsSinceEpoch, shift: shift, timing: timing, template: changeTemplate))
                 continue
             }
-            replaced.insert(key.secondsSinceEpoch)
+            replaced.append(key.secondsSinceEpoch)
             guard let overrideTemplate, let timing else { continue }   // STATUS:CANCELLED: the instance is removed
             let start = timing.startInstant
-            let instance = ComponentInstance(recurrenceID: key, start: start, end: timing.end(of: start))
-            if window.keeps(instance.start, instance.end) { result.append(stamped(overrideTemplate, instance)) }
+            let end = timing.end(of: start)
+            if window.keeps(start, end) {
+                let t = result.addTemplate(overrideTemplate, uidRank: uidRank)
+                result.append(t, start: start.secondsSinceEpoch, end: end.secondsSinceEpoch)
+            }
         }
         guard let master = series.master, let timing = masterTiming else { return }
-        let masterTemplate = try template(master)
+        let masterTemplate = try template(master, series.masterUID, series.masterIndex).map { result.addTemplate($0, uidRank: uidRank) }
         futures.sort { $0.recurrenceID < $1.recurrenceID }
         // Shifted instances may come from outside the window: expand over the window widened by the largest shift.
         let reach = futures.reduce(Int64(0)) { max($0, abs($1.shift)) }
         let wide = Window(from: window.from.adding(seconds: -reach), to: window.to.adding(seconds: reach))
-        let instances = try instances(of: master, timing: timing, window: reach == 0 ? window : wide, zoneOf: zoneOf)
-        // Room for them all, growing geometrically (an exact reserve per series would copy the array every time).
-        if result.capacity < result.count + instances.count {
-            result.reserveCapacity(max(result.count + instances.count, 2 * result.capacity))
+        try RecurrenceBridge.instances(of: master, series.masterIndex, timing: timing, window: reach == 0 ? window : wide, territory: territoryZone,
+                                       limit: maxOccurrences, zoneOf: zoneOf, into: &spans, general: usesGeneralPaths)
+        if replaced.isEmpty && futures.isEmpty {
+            // The common case: every instance is the master's, already inside the window.
+            guard let masterTemplate else { return }
+            result.append(masterTemplate, spans: spans)
+            return
         }
-        for instance in instances where replaced.isEmpty || !replaced.contains(instance.recurrenceID.secondsSinceEpoch) {
-            let rid = instance.recurrenceID.secondsSinceEpoch
+        // A few overrides per series: a linear look-up; many (a generated file), or the general path: a set.
+        let replacedSet: Set<Int64>? = replaced.count > 16 || usesGeneralPaths ? Set(replaced) : nil
+        for span in spans {
+            let rid = span.start
+            if let replacedSet { if replacedSet.contains(rid) { continue } } else if replaced.contains(rid) { continue }
             // RFC 5545 §3.8.4.4, RANGE=THISANDFUTURE: the latest such change at or before this instance applies to it,
             // shifting its start by the change's offset and giving it the change's length and properties.
             if let change = futures.last(where: { $0.recurrenceID <= rid }) {
                 guard let changeTemplate = change.template, let changeTiming = change.timing else { continue }
-                let start = instance.start.adding(seconds: change.shift)
-                let moved = ComponentInstance(recurrenceID: instance.recurrenceID, start: start, end: changeTiming.end(of: start))
-                if window.keeps(moved.start, moved.end) { result.append(stamped(changeTemplate, moved)) }
-            } else if let masterTemplate, window.keeps(instance.start, instance.end) {
-                result.append(stamped(masterTemplate, instance))
+                let start = Instant(secondsSinceEpoch: rid).adding(seconds: change.shift)
+                let end = changeTiming.end(of: start)
+                if window.keeps(start, end) { result.append(changeTemplate, start: start.secondsSinceEpoch, end: end.secondsSinceEpoch) }
+            } else if let masterTemplate, window.keeps(span.start, span.end) {
+                result.append(masterTemplate, start: span.start, end: span.end)
             }
         }
     }
@@ -334,29 +338,16 @@ public struct CalendarAvailabilityReader: Sendable {
         var shift: Int64
         /// The changed timing (nil when cancelled).
         var timing: ComponentTiming?
-        /// The changed properties (nil: STATUS:CANCELLED, this and every later instance removed).
-        var template: PublishedOccurrence?
-    }
-
-    /// The instances the master's recurrence (DTSTART, RRULE, RDATE, EXDATE) generates within the window.
-    func instances(of master: CalendarComponent, timing: ComponentTiming, window: Window,
-                   zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules) throws(InputError) -> [ComponentInstance] {
-        try RecurrenceBridge.instances(of: master, timing: timing, window: window, territory: territoryZone,
-                                       limit: maxOccurrences, zoneOf: zoneOf)
+        /// The changed properties, as a template of the reader's `ExpandedOccurrences` (nil: STATUS:CANCELLED,
+        /// this and every later instance removed).
+        var template: Int32?
     }
 
     // MARK: - Classification
 
-    func stamped(_ template: PublishedOccurrence, _ instance: ComponentInstance) -> PublishedOccurrence {
-        var occurrence = template
-        occurrence.start = instance.start
-        occurrence.end = instance.end
-        return occurrence
-    }
-
-    func template(_ kind: PublishedOccurrence.Kind, _ component: CalendarComponent,
+    /// `uid`: the component's own UID unescaped (`Series` keeps it), or `NAME@line N` for a component without one.
+    func template(_ kind: PublishedOccurrence.Kind, _ component: CalendarComponent, _ uid: String,
                   _ terms: SlotTerms, _ practitioner: RPPS?) -> PublishedOccurrence {
-        let uid = component.property("UID").map { TextValue.unescape($0.value) } ?? "\(component.name)@line \(component.place.line ?? 0)"
         return PublishedOccurrence(kind: kind, component: component.name, uid: uid, start: Instant(secondsSinceEpoch: 0),
                                    end: Instant(secondsSinceEpoch: 0),
                                    mode: terms.mode, visibility: terms.visibility,
@@ -364,37 +355,65 @@ public struct CalendarAvailabilityReader: Sendable {
                                    practitioner: practitioner, place: component.place)
     }
 
-    static func isCancelled(_ component: CalendarComponent) -> Bool {
-        component.property("STATUS").map { isWord($0.value, "CANCELLED") } ?? false
+    static func isCancelled(_ component: CalendarComponent, _ properties: PropertyIndex) -> Bool {
+        properties.value(.status, in: component).map { isWord($0, "CANCELLED") } ?? false
     }
 
     /// TRANSP:TRANSPARENT and `SNP` (any case) among the items of any CATEGORIES property.
-    static func isSNPWindow(_ component: CalendarComponent) -> Bool {
-        guard let transp = component.property("TRANSP"), isWord(transp.value, "TRANSPARENT") else { return false }
-        for categories in component.properties where categories.name == "CATEGORIES" {
-            for item in TextValue.splitList(categories.value) where isWord(item, "SNP") { return true }
+    static func isSNPWindow(_ component: CalendarComponent, _ properties: PropertyIndex) -> Bool {
+        guard let transp = properties.value(.transp, in: component), isWord(transp, "TRANSPARENT") else { return false }
+        guard properties.has(.categories) else { return false }
+        for index in Int(properties[.categories]) ..< component.properties.count
+        where RecurrenceBridge.isNamed(component.properties[index].name, "CATEGORIES") {
+            if listContainsWord(component.properties[index].value, "SNP") { return true }
         }
+        return false
+    }
+
+    /// `TextValue.splitList(list).contains { isWord($0, word) }`, read in place when `list` has no backslash (no
+    /// escape to decode: the items are the bytes between commas) and every item is plain ASCII; anything else takes
+    /// that general reading, which gives the same answer.
+    static func listContainsWord(_ list: String, _ word: StaticString) -> Bool {
+        var bytes = list
+        let plain: Bool? = bytes.withUTF8 { p -> Bool? in
+            if TextValue.hasBackslash(p) { return nil }
+            var found = false
+            var first = 0
+            for i in 0 ... p.count where i == p.count || p[i] == 0x2C {
+                guard let match = plainWord(p, first ..< i, word) else { return nil }
+                if match { found = true }
+                first = i + 1
+            }
+            return found
+        }
+        if let plain { return plain }
+        for item in TextValue.splitList(list) where isWord(item, word) { return true }
         return false
     }
 
     /// `text.trimmingSpaces.uppercased() == word` (`word` in upper-case ASCII), without building two strings per
     /// component when `text` is plain ASCII; anything else (non-ASCII, a carriage return) takes that general reading.
-    static func isWord(_ text: String, _ word: String) -> Bool {
+    static func isWord(_ text: String, _ word: StaticString) -> Bool {
         var bytes = text
-        let plain: Bool? = bytes.withUTF8 { p -> Bool? in
-            var start = 0, end = p.count
-            while start < end, p[start] == 0x20 || p[start] == 0x09 || p[start] == 0x0A { start += 1 }
-            while end > start, p[end - 1] == 0x20 || p[end - 1] == 0x09 || p[end - 1] == 0x0A { end -= 1 }
-            var letters = word.utf8.makeIterator()
-            for i in start ..< end {
-                let b = p[i]
-                if b >= 0x80 || b == 0x0D { return nil }
-                let upper = b >= 0x61 && b <= 0x7A ? b - 0x20 : b
-                guard let expected = letters.next(), expected == upper else { return false }
-            }
-            return letters.next() == nil
+        let plain: Bool? = bytes.withUTF8 { plainWord($0, 0 ..< $0.count, word) }
+        return plain ?? (text.trimmingSpaces.uppercased() == word.description)
+    }
+
+    /// `isWord` on the bytes `range` of `p`: nil when they are not plain ASCII (or hold a carriage return).
+    /// (`word` a static string: its bytes read straight from the binary, no String iterator.)
+    static func plainWord(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: StaticString) -> Bool? {
+        var start = range.lowerBound, end = range.upperBound
+        while start < end, p[start] == 0x20 || p[start] == 0x09 || p[start] == 0x0A { start += 1 }
+        while end > start, p[end - 1] == 0x20 || p[end - 1] == 0x09 || p[end - 1] == 0x0A { end -= 1 }
+        let letters = word.utf8Start, count = word.utf8CodeUnitCount
+        var matches = end - start == count
+        for i in start ..< end {
+            let b = p[i]
+            if b >= 0x80 || b == 0x0D { return nil }
+            let upper = b >= 0x61 && b <= 0x7A ? b - 0x20 : b
+            if matches && letters[i - start] != upper { matches = false }
         }
-        return plain ?? (text.trimmingSpaces.uppercased() == word)
+        return matches
     }
 
     /// `X-SLOT-DURATION` as exact seconds (days count 86 400 s: a slot is never stretched by a DST change).

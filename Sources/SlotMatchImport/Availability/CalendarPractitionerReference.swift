@@ -31,19 +31,32 @@ public enum CalendarPractitionerReference {
         if let property = calendar.property("X-SLOTMATCH-RPPS") {
             try note(property.value, property.place, what: "X-SLOTMATCH-RPPS")
         }
-        var stack = [calendar]
-        while let component = stack.popLast() {
-            for organizer in component.properties(named: "ORGANIZER") {
+        // Every component, the calendar first, each before its sub-components, in file order (depth first).
+        func visit(_ component: UnsafePointer<CalendarComponent>) throws(InputError) {
+            // Walked in place: no filtered array of ORGANIZERs, no stack of component copies (sub-components are
+            // reached through their storage, not copied out of their array).
+            for index in component.pointee.properties.indices where isOrganizer(component.pointee.properties[index].name) {
+                let organizer = component.pointee.properties[index]
                 if let parameter = organizer.parameter("X-RPPS") {
                     try note(parameter, organizer.place, what: "the ORGANIZER's X-RPPS parameter")
                 } else if let digits = rppsInIdentifier(organizer.value) {
                     try note(digits, organizer.place, what: "the ORGANIZER's RPPS identifier")
                 }
             }
-            stack.append(contentsOf: component.components.reversed())
+            let children = component.pointee.components
+            try children.withUnsafeBufferPointer { (buffer) throws(InputError) in
+                guard let base = buffer.baseAddress else { return }
+                for index in buffer.indices { try visit(base + index) }
+            }
         }
+        var root = calendar
+        try withUnsafePointer(to: &root) { (pointer) throws(InputError) in try visit(pointer) }
         return found?.rpps
     }
+
+    /// `name == "ORGANIZER"`, ruling other names out by their byte count first.
+    @inline(__always)
+    static func isOrganizer(_ name: String) -> Bool { name.utf8.count == 9 && name == "ORGANIZER" }
 
     /// `urn:oid:1.2.250.1.71.4.2.1|8<RPPS>` → the RPPS digits (the leading `8` is the identifier type prefix).
     static func rppsInIdentifier(_ value: String) -> String? {

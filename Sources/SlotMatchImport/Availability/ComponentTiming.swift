@@ -34,7 +34,13 @@ struct ComponentTiming: Sendable {
     /// Reads the timing of `component`; `zoneOf` resolves a TZID (throwing a clear error when unknown).
     static func read(_ component: CalendarComponent, territory: ZoneRules,
                      zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules) throws(InputError) -> ComponentTiming {
-        guard let dtstartProperty = component.property("DTSTART") else {
+        try read(component, PropertyIndex(component.properties), territory: territory, zoneOf: zoneOf)
+    }
+
+    /// `read` with the component's properties already indexed.
+    static func read(_ component: CalendarComponent, _ properties: PropertyIndex, territory: ZoneRules,
+                     zoneOf: (String, SourcePlace) throws(InputError) -> ZoneRules) throws(InputError) -> ComponentTiming {
+        guard let dtstartProperty = properties.first(.dtstart, in: component) else {
             throw InputError(component.place, "this \(component.name) has no DTSTART",
                              remedy: "Give every \(component.name) a start time (DTSTART), e.g. DTSTART;TZID=Europe/Paris:20261207T090000.")
         }
@@ -42,7 +48,7 @@ struct ComponentTiming: Sendable {
         let zone = try zone(of: start, territory: territory, place: dtstartProperty.place, zoneOf: zoneOf)
         let startInstant = start.instant(in: zone)
         let end: End
-        if let dtendProperty = component.property("DTEND") {
+        if let dtendProperty = properties.first(.dtend, in: component) {
             let endValue = try DateTimeValue.parse(dtendProperty)
             if start.isDate != endValue.isDate {
                 throw InputError(dtendProperty.place, "DTEND is \(endValue.isDate ? "a date" : "a date-time") but DTSTART is \(start.isDate ? "a date" : "a date-time")",
@@ -58,7 +64,7 @@ struct ComponentTiming: Sendable {
                 guard seconds >= 0 else { throw endBeforeStart(dtendProperty) }
                 end = .exact(seconds: seconds, days: 0)
             }
-        } else if let durationProperty = component.property("DURATION") {
+        } else if let durationProperty = properties.first(.duration, in: component) {
             let duration = try CalendarDuration.parse(durationProperty)
             guard !duration.isNegative else {
                 throw InputError(durationProperty.place, "DURATION \(durationProperty.value) is negative",

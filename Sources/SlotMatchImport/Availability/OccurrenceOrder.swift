@@ -53,45 +53,83 @@ enum OccurrenceOrder {
         }
     }
 
-    /// Sorts keys by merging their ascending runs pairwise, bottom-up. Each component's instances come in time
-    /// order, so a calendar's occurrences are a few dozen runs: about n·log2(runs) comparisons, each inlined.
-    /// The index breaks every tie, so the order is total and the result is the one any sort would give.
+    /// Sorts keys into `Key.precedes` order (a total order: the index breaks every tie, so the result is the one
+    /// any sort gives; tested against the standard library's sort).
+    ///
+    /// A calendar's occurrences spread over the window read, a few per day: they are distributed by start into
+    /// about as many buckets as keys (a shift, no division; a stable counting pass), and each bucket, a handful of
+    /// keys, is then sorted by insertion. A bucket larger than `insertionLimit` (many occurrences at one time) is
+    /// sorted by the standard library instead, so no input is quadratic. Already sorted keys are left as they are.
     static func sortKeys(_ keys: inout [Key]) {
         let n = keys.count
-        var bounds: [Int] = [0]
-        var i = 1
-        while i < n {
-            if Key.precedes(keys[i], keys[i - 1]) { bounds.append(i) }
-            i += 1
+        guard n > 1 else { return }
+        var low = Int64.max, high = Int64.min
+        var sorted = true
+        keys.withUnsafeBufferPointer { k in
+            for i in 0 ..< n {
+                let start = k[i].start
+                if start < low { low = start }
+                if start > high { high = start }
+                if i > 0 && sorted && Key.precedes(k[i], k[i - 1]) { sorted = false }
+            }
         }
-        guard bounds.count > 1 else { return }
-        bounds.append(n)
-        var source = keys
-        var target = keys
-        while bounds.count > 2 {
-            var next: [Int] = [0]
-            source.withUnsafeBufferPointer { from in
-                target.withUnsafeMutableBufferPointer { to in
-                    var r = 0
-                    while r + 1 < bounds.count {
-                        let low = bounds[r], mid = bounds[r + 1]
-                        let high = r + 2 < bounds.count ? bounds[r + 2] : mid
-                        var a = low, b = mid, k = low
-                        while a < mid && b < high {
-                            if Key.precedes(from[b], from[a]) { to[k] = from[b]; b += 1 } else { to[k] = from[a]; a += 1 }
-                            k += 1
-                        }
-                        while a < mid { to[k] = from[a]; a += 1; k += 1 }
-                        while b < high { to[k] = from[b]; b += 1; k += 1 }
-                        next.append(high)
-                        r += 2
+        guard !sorted else { return }
+        // Bucket b holds starts in [low + b << shift, low + (b + 1) << shift): the smallest shift giving at most n buckets.
+        let span = UInt64(bitPattern: high &- low)
+        var shift: UInt64 = 0
+        while shift < 63 && (span >> shift) >= UInt64(n) { shift += 1 }
+        let buckets = Int(span >> shift) + 1
+        var bounds = [Int](repeating: 0, count: buckets + 1)
+        var result = [Key](unsafeUninitializedCapacity: n) { target, initialized in
+            keys.withUnsafeBufferPointer { k in
+                bounds.withUnsafeMutableBufferPointer { b in
+                    for i in 0 ..< n { b[Int(UInt64(bitPattern: k[i].start &- low) >> shift) + 1] += 1 }
+                    for i in 0 ..< buckets { b[i + 1] += b[i] }
+                    // Stable scatter: bucket b's keys at b[b] … in their given order.
+                    for i in 0 ..< n {
+                        let bucket = Int(UInt64(bitPattern: k[i].start &- low) >> shift)
+                        (target.baseAddress! + b[bucket]).initialize(to: k[i])
+                        b[bucket] += 1
                     }
                 }
             }
-            swap(&source, &target)
-            bounds = next
+            initialized = n
         }
-        keys = source
+        // After the scatter, bounds[b] is the end of bucket b (the start of b + 1).
+        result.withUnsafeMutableBufferPointer { target in
+            var first = 0
+            for bucket in 0 ..< buckets {
+                let end = bounds[bucket]
+                if end - first > insertionLimit {
+                    target[first ..< end].sort(by: Key.precedes)
+                } else if end - first > 1 {
+                    for i in first + 1 ..< end {
+                        let key = target[i]
+                        var j = i
+                        while j > first && Key.precedes(key, target[j - 1]) { target[j] = target[j - 1]; j -= 1 }
+                        target[j] = key
+                    }
+                }
+                first = end
+            }
+        }
+        keys = result
+    }
+
+    /// Largest bucket sorted by insertion.
+    static let insertionLimit = 32
+
+    /// The rank of each of `uids` in String order, equal UIDs ranked alike: what `sort` computes from the
+    /// occurrences' UIDs, for a reader that knows them in advance (one per series).
+    static func uidRanks(_ uids: [String]) -> [UInt64] {
+        var ranks = [UInt64](repeating: 0, count: uids.count)
+        let order = uids.indices.sorted { uids[$0] < uids[$1] }
+        var rank: UInt64 = 0
+        for (position, index) in order.enumerated() {
+            if position > 0 && uids[order[position - 1]] != uids[index] { rank += 1 }
+            ranks[index] = rank
+        }
+        return ranks
     }
 
     /// Sorts `occurrences` into this order, stable on the order given.

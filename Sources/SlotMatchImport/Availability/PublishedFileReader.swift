@@ -31,13 +31,16 @@ public struct PublishedFileReader: Sendable {
         let format = try PublishedFileFormat.detect(bytes, file: file)
         let limits = XMLReadLimits(maxBytes: sizeLimit)
         var result: [PublishedAvailability]
+        var ordered = false
         switch format {
         case .iCalendar:
             let components = try ICalendarParser.parse(bytes: bytes, file: file, sizeLimit: sizeLimit)
-            result = try calendarReader.read(components, file: file, from: from, to: to)
+            ordered = true
+            result = try calendarReader.read(components, file: file, from: from, to: to, ordered: &ordered)
         case .xCal:
             let components = try XCalReader.parse(bytes: bytes, file: file, limits: limits)
-            result = try calendarReader.read(components, file: file, from: from, to: to)
+            ordered = true
+            result = try calendarReader.read(components, file: file, from: from, to: to, ordered: &ordered)
         case .fhirJSON, .fhirXML:
             result = try FHIRBundleReader.read(bytes: bytes, file: file, format: format == .fhirJSON ? .json : .xml,
                                                zone: territoryZone, limits: limits)
@@ -45,7 +48,9 @@ public struct PublishedFileReader: Sendable {
             result = try AvailabilityCSVReader.read(bytes: bytes, file: file, zone: territoryZone, maxBytes: sizeLimit)
         }
         // Every format obeys the same window: occurrences overlapping [from, to) (a zero-length one starting inside).
-        // The calendar reader already hands them so: check (one pass over integers) and filter or sort only when needed.
+        // The calendar reader hands them so by construction when it says `ordered` (no VAVAILABILITY combined);
+        // else check (one pass over integers) and filter or sort only when needed.
+        if ordered { return result }
         let window = CalendarAvailabilityReader.Window(from: from, to: to)
         for index in result.indices {
             if !result[index].occurrences.allSatisfy({ window.keeps($0.start, $0.end) }) {

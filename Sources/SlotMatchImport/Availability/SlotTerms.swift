@@ -25,15 +25,21 @@ public struct SlotTerms: Sendable, Hashable {
     /// `duration` reads an iCalendar duration into seconds (the iCalendar value layer's parser).
     public static func read(_ component: CalendarComponent, inheriting inherited: SlotTerms,
                             duration: (CalendarProperty) throws(InputError) -> Int64) throws(InputError) -> SlotTerms {
+        try read(component, PropertyIndex(component.properties), inheriting: inherited, duration: duration)
+    }
+
+    /// `read` with the component's properties already indexed.
+    static func read(_ component: CalendarComponent, _ properties: PropertyIndex, inheriting inherited: SlotTerms,
+                     duration: (CalendarProperty) throws(InputError) -> Int64) throws(InputError) -> SlotTerms {
         var terms = inherited
-        if let property = component.property("X-SLOTMATCH-MODE") {
+        if let property = properties.first(.mode, in: component) {
             guard let mode = ConsultationMode(code: property.value.trimmingSpaces) else {
                 throw InputError(property.place, "X-SLOTMATCH-MODE is \"\(property.value)\", not a consultation mode",
                                  remedy: "Write AMB (at the practice), HH (home visit) or VR (video).")
             }
             terms.mode = mode
         }
-        if let property = component.property("X-SLOTMATCH-VISIBILITY") {
+        if let property = properties.first(.visibility, in: component) {
             var visibility: SlotVisibility = []
             for code in property.value.split(separator: ",") {
                 let text = String(code).trimmingSpaces
@@ -49,7 +55,7 @@ public struct SlotTerms: Sendable, Hashable {
             }
             terms.visibility = visibility
         }
-        if let property = component.property("X-SLOT-DURATION") {
+        if let property = properties.first(.slotDuration, in: component) {
             let seconds = try duration(property)
             guard seconds >= minimumSlotLengthSeconds, seconds <= 24 * 3600 else {
                 throw InputError(property.place, "X-SLOT-DURATION \"\(property.value)\" is not a usable slot length",

@@ -17,16 +17,24 @@ final class VTimeZoneMemo: @unchecked Sendable {
     /// By content hash; the component is kept to check the content, not just the hash.
     private var entries: [Int: [(component: CalendarComponent, horizonYear: Int, rules: ZoneRules)]] = [:]
     private var count = 0
+    /// The entry found or added last (one of `entries`).
+    private var lastHit: (component: CalendarComponent, horizonYear: Int, rules: ZoneRules)?
 
     /// The rules of `component` through `horizonYear`: remembered, or made by `make` (and remembered).
     func rules(of component: CalendarComponent, horizonYear: Int,
                make: () throws(InputError) -> ZoneRules) throws(InputError) -> ZoneRules {
+        // Files come in runs from one agenda program: the VTIMEZONE last met is compared first, without hashing.
+        lock.lock()
+        let last = lastHit
+        lock.unlock()
+        if let last, last.horizonYear == horizonYear, Self.sameContent(last.component, component) { return last.rules }
         var hasher = Hasher()
         hasher.combine(horizonYear)
         Self.hashContent(component, into: &hasher)
         let key = hasher.finalize()
         lock.lock()
         let known = entries[key]?.first { $0.horizonYear == horizonYear && Self.sameContent($0.component, component) }?.rules
+        if let known { lastHit = (component, horizonYear, known) }
         lock.unlock()
         if let known { return known }
         let rules = try make()
@@ -34,6 +42,7 @@ final class VTimeZoneMemo: @unchecked Sendable {
         if count < Self.capacity {
             entries[key, default: []].append((component, horizonYear, rules))
             count += 1
+            lastHit = (component, horizonYear, rules)
         }
         lock.unlock()
         return rules
@@ -58,11 +67,12 @@ final class VTimeZoneMemo: @unchecked Sendable {
     /// Equal names, parameters and values, recursively; places ignored.
     static func sameContent(_ a: CalendarComponent, _ b: CalendarComponent) -> Bool {
         guard a.name == b.name, a.properties.count == b.properties.count, a.components.count == b.components.count else { return false }
-        for (p, q) in zip(a.properties, b.properties) {
-            guard p.name == q.name, p.value == q.value, p.parameters.count == q.parameters.count else { return false }
-            for (x, y) in zip(p.parameters, q.parameters) where x.name != y.name || x.values != y.values { return false }
+        // By position, fields read in place (no copy of each property pair).
+        for i in a.properties.indices {
+            guard a.properties[i].name == b.properties[i].name, a.properties[i].value == b.properties[i].value,
+                  a.properties[i].parameters == b.properties[i].parameters else { return false }
         }
-        for (x, y) in zip(a.components, b.components) where !sameContent(x, y) { return false }
+        for i in a.components.indices where !sameContent(a.components[i], b.components[i]) { return false }
         return true
     }
 }

@@ -53,38 +53,89 @@ public enum DateTimeValue: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Reads a comma-separated list (EXDATE, RDATE without `VALUE=PERIOD`).
+    ///
+    /// The pieces are read in place from the value's bytes (the property's VALUE and TZID looked up once, no
+    /// string per piece); a piece becomes a `String` only for an error message, which is `parse(text:property:)`'s.
     public static func parseList(_ property: CalendarProperty) throws(InputError) -> [DateTimeValue] {
+        let context = Context(property)
+        var text = property.value
         var values: [DateTimeValue] = []
-        for piece in property.value.utf8.split(separator: 0x2C, omittingEmptySubsequences: true) {
-            values.append(try parse(text: String(decoding: piece, as: UTF8.self), property: property))
+        var failure: InputError?
+        text.withUTF8 { p in
+            var first = 0
+            for i in 0 ... p.count where i == p.count || p[i] == 0x2C {
+                defer { first = i + 1 }
+                guard i > first else { continue }   // empty pieces are skipped
+                let piece = UnsafeBufferPointer(rebasing: p[first ..< i])
+                do throws(InputError) {
+                    values.append(try parse(piece, context, property))
+                } catch {
+                    failure = error
+                    return
+                }
+            }
         }
+        if let failure { throw failure }
         guard !values.isEmpty else { throw emptyValue(property) }
         return values
     }
 
     /// Reads one value written in the context of `property` (its VALUE and TZID parameters, its place).
     public static func parse(text: String, property: CalendarProperty) throws(InputError) -> DateTimeValue {
-        let valueType = property.parameter("VALUE")?.uppercased()
-        let tzid = property.parameter("TZID")
-        let bytes = Array(text.utf8)
-        guard let parsed = parse(bytes: bytes, tzid: tzid) else {
+        let context = Context(property)
+        var text = text
+        var value: DateTimeValue?
+        var failure: InputError?
+        text.withUTF8 { p in
+            do throws(InputError) { value = try parse(p, context, property) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        guard let value else { throw emptyValue(property) }   // not reached: parse returns or throws
+        return value
+    }
+
+    /// What a property says about how its values read: `VALUE` (upper-cased, when given) and `TZID`.
+    struct Context {
+        var valueType: String?
+        var tzid: String?
+
+        init(_ property: CalendarProperty) {
+            // Most properties have no parameter, or TZID alone: no upper-cased copy unless VALUE is given.
+            valueType = property.parameters.isEmpty ? nil : property.parameter("VALUE")?.uppercased()
+            tzid = property.parameters.isEmpty ? nil : property.parameter("TZID")
+        }
+    }
+
+    /// One value from its bytes, with the checks and messages of `parse(text:property:)`.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ context: Context, _ property: CalendarProperty) throws(InputError) -> DateTimeValue {
+        guard let parsed = parse(buffer: bytes, tzid: context.tzid) else {
             if bytes.isEmpty { throw emptyValue(property) }
+            let text = String(decoding: bytes, as: UTF8.self)
             throw InputError(property.place, "\(property.name) has '\(text)', which is not an iCalendar date or date-time",
                              remedy: "Write a date as 20261207 (with ;VALUE=DATE) or a date-time as 20261207T090000, 20261207T080000Z for UTC (RFC 5545 §3.3.5).")
         }
-        if valueType == "DATE", !parsed.isDate {
-            throw InputError(property.place, "\(property.name) says VALUE=DATE but '\(text)' has a time of day",
-                             remedy: "Write only the day (e.g. 20261207), or remove ;VALUE=DATE.")
-        }
-        if valueType == "DATE-TIME", parsed.isDate {
-            throw InputError(property.place, "\(property.name) says VALUE=DATE-TIME but '\(text)' is a date only",
-                             remedy: "Add the time of day (e.g. 20261207T090000), or write ;VALUE=DATE.")
+        if let valueType = context.valueType {
+            if valueType == "DATE", !parsed.isDate {
+                let text = String(decoding: bytes, as: UTF8.self)
+                throw InputError(property.place, "\(property.name) says VALUE=DATE but '\(text)' has a time of day",
+                                 remedy: "Write only the day (e.g. 20261207), or remove ;VALUE=DATE.")
+            }
+            if valueType == "DATE-TIME", parsed.isDate {
+                let text = String(decoding: bytes, as: UTF8.self)
+                throw InputError(property.place, "\(property.name) says VALUE=DATE-TIME but '\(text)' is a date only",
+                                 remedy: "Add the time of day (e.g. 20261207T090000), or write ;VALUE=DATE.")
+            }
         }
         return parsed
     }
 
     /// `YYYYMMDD` or `YYYYMMDDTHHMMSS[Z]`, nil when malformed. A TZID on a UTC time is ignored (§3.2.19: it must not be given).
     public static func parse(bytes b: [UInt8], tzid: String?) -> DateTimeValue? {
+        b.withUnsafeBufferPointer { parse(buffer: $0, tzid: tzid) }
+    }
+
+    /// `parse(bytes:tzid:)` on contiguous bytes.
+    static func parse(buffer b: UnsafeBufferPointer<UInt8>, tzid: String?) -> DateTimeValue? {
         guard b.count == 8 || b.count == 15 || b.count == 16, let y = ValueDigits.value(b, 0, 4),
               let mo = ValueDigits.value(b, 4, 2), let d = ValueDigits.value(b, 6, 2) else { return nil }
         let date = CivilDate(year: y, month: mo, day: d)

@@ -1,3 +1,5 @@
+import Glibc
+
 /// RFC 5545 §3.3.11 TEXT values: backslash escapes and comma-separated lists.
 ///
 /// The component model keeps values escaped; code that knows a property is TEXT (SUMMARY, CATEGORIES,
@@ -8,7 +10,14 @@ public enum TextValue {
     public static func unescape(_ text: String) -> String {
         // Searched in the contiguous bytes (no generic walk of the UTF-8 view): most values have no backslash.
         var copy = text
-        return copy.withUTF8 { $0.contains(0x5C) ? unescape($0) : text }
+        return copy.withUTF8 { hasBackslash($0) ? unescape($0) : text }
+    }
+
+    /// Whether the bytes hold a backslash (`memchr`: a UID is tens of bytes, searched word by word, not byte by byte).
+    @inline(__always)
+    static func hasBackslash(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = p.baseAddress, p.count > 0 else { return false }
+        return memchr(base, 0x5C, p.count) != nil
     }
 
     /// Splits a TEXT list (CATEGORIES, RESOURCES) on unescaped commas and unescapes each item.
