@@ -250,15 +250,7 @@ extension RecurrenceRule {
 
     /// As `until`, over the bytes, for a well-formed value; nil for anything else (the general reading says what).
     private static func quickUntil(_ b: UnsafeBufferPointer<UInt8>) -> RecurrenceUntil? {
-        func digits(_ start: Int, _ count: Int) -> Int? {
-            var v = 0
-            for i in start ..< start + count {
-                let d = Int(b[i]) - 48
-                guard d >= 0 && d <= 9 else { return nil }
-                v = v * 10 + d
-            }
-            return v
-        }
+        func digits(_ start: Int, _ count: Int) -> Int? { ValueDigits.value(b, start, count) }
         guard b.count >= 8, let y = digits(0, 4), let m = digits(4, 2), let d = digits(6, 2) else { return nil }
         let date = CivilDate(year: y, month: m, day: d)
         guard date.isValid else { return nil }
@@ -358,15 +350,7 @@ extension RecurrenceRule {
         let b = Array(text.utf8)
         let bad = InputError(place, "UNTIL=\(text) is not a date or a date-time",
                              remedy: "Write UNTIL=YYYYMMDD for a date, or UNTIL=YYYYMMDDTHHMMSSZ for a UTC time, e.g. UNTIL=20281231T225959Z.")
-        func digits(_ start: Int, _ count: Int) -> Int? {
-            var v = 0
-            for i in start ..< start + count {
-                let d = Int(b[i]) - 48
-                guard d >= 0 && d <= 9 else { return nil }
-                v = v * 10 + d
-            }
-            return v
-        }
+        func digits(_ start: Int, _ count: Int) -> Int? { ValueDigits.value(b, start, count) }
         guard b.count >= 8, let y = digits(0, 4), let m = digits(4, 2), let d = digits(6, 2) else { throw bad }
         let date = CivilDate(year: y, month: m, day: d)
         guard date.isValid else {
