@@ -18,9 +18,15 @@ enum InstantText {
     /// included (the text is plain ASCII, so it needs no escape).
     static func writeQuoted(_ instant: Instant, into out: inout [UInt8]) {
         guard hasFourDigitYear(instant) else { JSONWriter.quote(instant.iso8601, into: &out); return }
-        let at = out.count
-        out.append(contentsOf: repeatElement(0x22, count: 22))
-        out.withUnsafeMutableBufferPointer { b in digits(of: instant, into: b.baseAddress! + at + 1) }
+        // The 22 bytes are made on the stack and appended in one go.
+        var quoted: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &quoted) { raw in
+            let b = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            b[0] = 0x22
+            digits(of: instant, into: b + 1)
+            b[21] = 0x22
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<22]))
+        }
     }
 
     /// Whether the year is within 0…9999, the years `digits` writes.
