@@ -1,5 +1,6 @@
 import Testing
 import SlotMatchCore
+import SlotMatchMatching
 @testable import SlotMatchService
 import SlotMatchStore
 
@@ -160,6 +161,36 @@ import SlotMatchStore
             table.write(i, into: &out)
             #expect(out == [0x5B] + JSONWriter.bytes(v))
             #expect(Array(table[i]) == JSONWriter.bytes(v))
+        }
+    }
+
+    /// Without a store: a GP object too long for a slot's scratch (so the slot is written straight into the
+    /// array), instants whose year has no four digits, negative and large numbers, every reason, every mode.
+    @Test(arguments: [5, 2_000])
+    func bytesMatchTheTreeOnUnusualValues(_ nameLength: Int) {
+        let practitioners: [JSONValue] = [
+            .members([("rpps", .string("10000001015")), ("name", .string(String(repeating: "é\"", count: nameLength))), ("commune", .string("78517"))]),
+            .members([("rpps", .string("10000001023")), ("name", .string("Dr \u{1}\u{7F}")), ("commune", .string("78003"))]),
+        ]
+        func slot(_ n: Int32, start: Int64, mode: ConsultationMode, outside: Bool) -> RankedSlot {
+            RankedSlot(slotID: Int64.max - Int64(n), practitioner: n, start: start, end: start + 1200, mode: mode, cost: -7,
+                       breakdown: CostBreakdown(travel: 0, wait: 1_000_000, treatingGP: -240, practitionerLoad: Int.min + 1, poleLoad: 9),
+                       travelMinutes: 0, waitMinutes: 10, outsideTarget: outside)
+        }
+        let answers = [
+            SearchAnswer(at: Instant(secondsSinceEpoch: -62_167_219_201), deadline: Instant(secondsSinceEpoch: 253_402_300_800),
+                         modes: [.office, .homeVisit, .video], treatingGPKnown: false,
+                         result: SearchResult(slots: [slot(0, start: 1_796_630_400, mode: .homeVisit, outside: false),
+                                                      slot(1, start: 300_000_000_000, mode: .video, outside: true),
+                                                      slot(0, start: -70_000_000_000, mode: .office, outside: false)])),
+            SearchAnswer(at: Instant(secondsSinceEpoch: 0), deadline: Instant(secondsSinceEpoch: 1), modes: [], treatingGPKnown: true,
+                         result: SearchResult(slots: [], reasons: NoSlotReason.allCases, outsideTargetOffer: slot(0, start: 86_400, mode: .office, outside: true))),
+        ]
+        let table = JSONTextTable(practitioners)
+        for answer in answers {
+            var out: [UInt8] = [0x5B]
+            answer.write(into: &out, practitioners: table)
+            #expect(String(decoding: out, as: UTF8.self) == "[" + JSONWriter.string(answer.json(practitioners: practitioners)))
         }
     }
 }

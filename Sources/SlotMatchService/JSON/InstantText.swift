@@ -16,16 +16,16 @@ enum InstantText {
 
     /// Appends the instant as the JSON string `JSONWriter` writes for `.string(iso8601(instant))`, quotes
     /// included (the text is plain ASCII, so it needs no escape).
-    static func writeQuoted(_ instant: Instant, into out: inout [UInt8]) {
-        guard hasFourDigitYear(instant) else { JSONWriter.quote(instant.iso8601, into: &out); return }
-        // The 22 bytes are made on the stack and appended in one go.
+    static func writeQuoted<Sink: JSONByteSink>(_ instant: Instant, into out: inout Sink) {
+        guard hasFourDigitYear(instant) else { out.writeString(instant.iso8601); return }
+        // The 22 bytes are made on the stack and written in one go.
         var quoted: (UInt64, UInt64, UInt64) = (0, 0, 0)
         withUnsafeMutableBytes(of: &quoted) { raw in
             let b = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
             b[0] = 0x22
             digits(of: instant, into: b + 1)
             b[21] = 0x22
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<22]))
+            out.write(UnsafeRawBufferPointer(rebasing: raw[0..<22]))
         }
     }
 

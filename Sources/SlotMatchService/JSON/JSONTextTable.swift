@@ -23,10 +23,13 @@ public struct JSONTextTable: Sendable {
     public subscript(i: Int) -> ArraySlice<UInt8> { text[offsets[i]..<offsets[i + 1]] }
 
     /// Appends value `i`'s compact text to `out`.
-    @inline(__always)
     public func write(_ i: Int, into out: inout [UInt8]) {
-        text.withUnsafeBufferPointer { b in
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[offsets[i]..<offsets[i + 1]]))
-        }
+        text.withUnsafeBytes { b in out.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[offsets[i]..<offsets[i + 1]])) }
+    }
+
+    /// Writes value `i`'s compact text to a sink.
+    @inline(__always)
+    func write<Sink: JSONByteSink>(_ i: Int, into out: inout Sink) {
+        text.withUnsafeBytes { b in out.write(UnsafeRawBufferPointer(rebasing: b[offsets[i]..<offsets[i + 1]])) }
     }
 }

@@ -103,32 +103,13 @@ public enum JSONWriter {
         if !done { quote(s, into: &out) }
     }
 
-    /// Appends a whole number as `JSONValue.int` writes it (`String(Int64)`: decimal digits, a minus sign when
-    /// negative), without building the String: search answers write a dozen numbers per slot.
-    static func writeInteger<T: BinaryInteger>(_ value: T, into out: inout [UInt8]) {
-        let v = Int64(value)
-        if v < 0 { out.append(UInt8(ascii: "-")) }
-        var magnitude = v.magnitude
-        guard magnitude >= 10 else { out.append(UInt8(48 + magnitude)); return }
-        // At most 20 digits (UInt64.max), written backwards into a small buffer.
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var i = 24
-            while magnitude > 0 {
-                i -= 1
-                buffer[i] = UInt8(48 + magnitude % 10)
-                magnitude /= 10
-            }
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[i..<24]))
-        }
-    }
+    /// Appends a whole number as `JSONValue.int` writes it (`JSONByteSink.writeInteger`).
+    static func writeInteger<T: BinaryInteger>(_ value: T, into out: inout [UInt8]) { out.writeInteger(value) }
 
     /// Appends a literal piece of JSON text as is (keys with their quotes and colon, punctuation): the caller
     /// writes only text the compact writer would write.
     @inline(__always)
-    static func writeRaw(_ text: StaticString, into out: inout [UInt8]) {
-        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
+    static func writeRaw(_ text: StaticString, into out: inout [UInt8]) { out.write(text) }
 
     /// A JSON string literal (RFC 8259 §7), written by the shared `SlotMatchConfig.JSONString`: quote and
     /// backslash escaped, `\n` `\r` `\t`, other control characters (and DEL, unless `escapingDelete` is

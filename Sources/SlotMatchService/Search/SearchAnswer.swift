@@ -52,70 +52,87 @@ struct SearchAnswer {
     /// number and string forms. `practitioners` holds the compact text of each GP's object
     /// (`LiveSlotIndex.practitionerText`).
     func write(into out: inout [UInt8], practitioners: JSONTextTable) {
-        out.reserveCapacity(out.count + 256 + 320 * (result.slots.count + 1))
-        JSONWriter.writeRaw(#"{"at":"#, into: &out)
+        out.reserveCapacity(out.count + 256 + 400 * (result.slots.count + 1))
+        out.write(#"{"at":"#)
         InstantText.writeQuoted(at, into: &out)
-        JSONWriter.writeRaw(#","deadline":"#, into: &out)
+        out.write(#","deadline":"#)
         InstantText.writeQuoted(deadline, into: &out)
-        JSONWriter.writeRaw(#","modes":["#, into: &out)
+        out.write(#","modes":["#)
         for (i, mode) in modes.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            JSONWriter.quotePlain(mode.rawValue, into: &out)
+            if i > 0 { out.write(UInt8(ascii: ",")) }
+            out.writeString(mode.rawValue)
         }
-        JSONWriter.writeRaw(#"],"treatingGPKnown":"#, into: &out)
+        out.write(#"],"treatingGPKnown":"#)
         switch treatingGPKnown {
-        case nil: JSONWriter.writeRaw("null", into: &out)
-        case true?: JSONWriter.writeRaw("true", into: &out)
-        case false?: JSONWriter.writeRaw("false", into: &out)
+        case nil: out.write("null")
+        case true?: out.write("true")
+        case false?: out.write("false")
         }
-        JSONWriter.writeRaw(#","slots":["#, into: &out)
+        out.write(#","slots":["#)
         for (i, r) in result.slots.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
+            if i > 0 { out.write(UInt8(ascii: ",")) }
             SearchAnswer.write(r, into: &out, practitioners: practitioners)
         }
-        JSONWriter.writeRaw(#"],"reasons":["#, into: &out)
+        out.write(#"],"reasons":["#)
         for (i, reason) in result.reasons.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            JSONWriter.quotePlain(reason.rawValue, into: &out)
+            if i > 0 { out.write(UInt8(ascii: ",")) }
+            out.writeString(reason.rawValue)
         }
-        JSONWriter.writeRaw(#"],"outsideTarget":"#, into: &out)
+        out.write(#"],"outsideTarget":"#)
         if let offer = result.outsideTargetOffer {
             SearchAnswer.write(offer, into: &out, practitioners: practitioners)
         } else {
-            JSONWriter.writeRaw("null", into: &out)
+            out.write("null")
         }
-        out.append(UInt8(ascii: "}"))
+        out.write(UInt8(ascii: "}"))
     }
 
-    /// One ranked slot's object, as `json` builds it.
+    /// Bytes of stack scratch per slot: a slot's object is about 300 bytes with its GP's object.
+    static let scratchBytes = 1024
+
+    /// One ranked slot's object, as `json` builds it: written into a stack scratch and copied out in one go
+    /// (one array append per slot instead of about thirty); straight into `out` if it does not fit (a very long
+    /// GP name).
     static func write(_ r: RankedSlot, into out: inout [UInt8], practitioners: JSONTextTable) {
-        JSONWriter.writeRaw(#"{"slot":"#, into: &out)
-        JSONWriter.writeInteger(r.slotID, into: &out)
-        JSONWriter.writeRaw(#","practitioner":"#, into: &out)
+        let copied = withUnsafeTemporaryAllocation(byteCount: scratchBytes, alignment: 8) { memory -> Bool in
+            var scratch = JSONScratch(memory)
+            writeSlot(r, into: &scratch, practitioners: practitioners)
+            guard !scratch.overflowed else { return false }
+            out.write(scratch.written)
+            return true
+        }
+        if !copied { writeSlot(r, into: &out, practitioners: practitioners) }
+    }
+
+    /// One ranked slot's object into any sink.
+    static func writeSlot<Sink: JSONByteSink>(_ r: RankedSlot, into out: inout Sink, practitioners: JSONTextTable) {
+        out.write(#"{"slot":"#)
+        out.writeInteger(r.slotID)
+        out.write(#","practitioner":"#)
         practitioners.write(Int(r.practitioner), into: &out)
-        JSONWriter.writeRaw(#","start":"#, into: &out)
+        out.write(#","start":"#)
         InstantText.writeQuoted(Instant(secondsSinceEpoch: r.start), into: &out)
-        JSONWriter.writeRaw(#","end":"#, into: &out)
+        out.write(#","end":"#)
         InstantText.writeQuoted(Instant(secondsSinceEpoch: r.end), into: &out)
-        JSONWriter.writeRaw(#","mode":"#, into: &out)
-        JSONWriter.quotePlain(r.mode.rawValue, into: &out)
-        JSONWriter.writeRaw(#","cost":"#, into: &out)
-        JSONWriter.writeInteger(r.cost, into: &out)
-        JSONWriter.writeRaw(#","components":{"travel":"#, into: &out)
-        JSONWriter.writeInteger(r.breakdown.travel, into: &out)
-        JSONWriter.writeRaw(#","wait":"#, into: &out)
-        JSONWriter.writeInteger(r.breakdown.wait, into: &out)
-        JSONWriter.writeRaw(#","treatingGP":"#, into: &out)
-        JSONWriter.writeInteger(r.breakdown.treatingGP, into: &out)
-        JSONWriter.writeRaw(#","practitionerLoad":"#, into: &out)
-        JSONWriter.writeInteger(r.breakdown.practitionerLoad, into: &out)
-        JSONWriter.writeRaw(#","poleLoad":"#, into: &out)
-        JSONWriter.writeInteger(r.breakdown.poleLoad, into: &out)
-        JSONWriter.writeRaw(#"},"travelMinutes":"#, into: &out)
-        JSONWriter.writeInteger(r.travelMinutes, into: &out)
-        JSONWriter.writeRaw(#","waitMinutes":"#, into: &out)
-        JSONWriter.writeInteger(r.waitMinutes, into: &out)
-        JSONWriter.writeRaw(#","outsideTarget":"#, into: &out)
-        if r.outsideTarget { JSONWriter.writeRaw("true}", into: &out) } else { JSONWriter.writeRaw("false}", into: &out) }
+        out.write(#","mode":"#)
+        out.writeString(r.mode.rawValue)
+        out.write(#","cost":"#)
+        out.writeInteger(r.cost)
+        out.write(#","components":{"travel":"#)
+        out.writeInteger(r.breakdown.travel)
+        out.write(#","wait":"#)
+        out.writeInteger(r.breakdown.wait)
+        out.write(#","treatingGP":"#)
+        out.writeInteger(r.breakdown.treatingGP)
+        out.write(#","practitionerLoad":"#)
+        out.writeInteger(r.breakdown.practitionerLoad)
+        out.write(#","poleLoad":"#)
+        out.writeInteger(r.breakdown.poleLoad)
+        out.write(#"},"travelMinutes":"#)
+        out.writeInteger(r.travelMinutes)
+        out.write(#","waitMinutes":"#)
+        out.writeInteger(r.waitMinutes)
+        out.write(#","outsideTarget":"#)
+        out.write(r.outsideTarget ? "true}" : "false}")
     }
 }
