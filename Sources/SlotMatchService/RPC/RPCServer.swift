@@ -82,8 +82,7 @@ public final class RPCServer {
         return true
     }
 
-    /// JSON-RPC 2.0 §4: a request object.
-    /// Appends the response to one request; false for a notification (nothing written).
+    /// JSON-RPC 2.0 §4: appends the response to one request object; false for a notification (nothing written).
     private func single(_ value: JSONValue, path: String, into out: inout [UInt8]) -> Bool {
         func fail(_ id: JSONValue, _ error: RPCError) -> Bool {
             JSONWriter.write(RPCServer.response(id: id, error: error), into: &out)
