@@ -87,7 +87,7 @@ struct SearchAnswer {
         out.write(UInt8(ascii: "}"))
     }
 
-    /// Bytes of stack scratch per slot: a slot's object is about 300 bytes with its GP's object.
+    /// Bytes of stack scratch per slot: a slot's object is about 360 bytes with its GP's object.
     static let scratchBytes = 1024
 
     /// One ranked slot's object, as `json` builds it: written into a stack scratch and copied out in one go
