@@ -72,10 +72,19 @@ public final class RegulationDesk {
         try call(method, ParamReader(params))
     }
 
+    /// Calls one operation by its method name for the JSON-RPC server: `slots.find` answers its result already
+    /// written (`SearchAnswer.write`: the same bytes as the tree `call` answers, without building it).
+    public func callForServer(_ method: String, _ params: ParamReader) throws(RPCError) -> RPCResult {
+        switch method {
+        case "slots.find": return .rendered(try findText(params))
+        default: return .value(try call(method, params))
+        }
+    }
+
     /// Registers every method on a JSON-RPC server.
     public func install(on server: RPCServer) {
         for name in RegulationDesk.methodNames {
-            server.register(name) { [unowned self] params in try self.call(name, params) }
+            server.register(name, result: { [unowned self] params in try self.callForServer(name, params) })
         }
     }
 

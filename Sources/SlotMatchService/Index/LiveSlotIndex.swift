@@ -22,6 +22,8 @@ public final class LiveSlotIndex {
     /// Each indexed GP as a search answer shows it, `{"rpps", "name", "commune"}`, built once per rebuild
     /// rather than once per answered slot.
     public private(set) var practitionerJSON: [JSONValue] = []
+    /// The compact text of each `practitionerJSON` object, which `slotmatch serve`'s search answers copy as is.
+    public private(set) var practitionerText = JSONTextTable()
     /// Where each indexed GP practises (own coordinates, else the commune centre).
     public private(set) var locations: [GeoPoint]
     private let store: Store
@@ -138,6 +140,7 @@ public final class LiveSlotIndex {
             .members([("rpps", .string(gp.rpps.digits)), ("name", .string(gp.displayName)),
                       ("commune", .string(gp.site.communeInsee))])
         }
+        practitionerText = JSONTextTable(practitionerJSON)
         numberOfPractitioner = numbers
         locations = points
         changeSequence = sequence

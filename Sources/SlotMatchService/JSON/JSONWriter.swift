@@ -103,6 +103,14 @@ public enum JSONWriter {
         if !done { quote(s, into: &out) }
     }
 
+    /// Appends a whole number as `JSONValue.int` writes it (`JSONByteSink.writeInteger`).
+    static func writeInteger<T: BinaryInteger>(_ value: T, into out: inout [UInt8]) { out.writeInteger(value) }
+
+    /// Appends a literal piece of JSON text as is (keys with their quotes and colon, punctuation): the caller
+    /// writes only text the compact writer would write.
+    @inline(__always)
+    static func writeRaw(_ text: StaticString, into out: inout [UInt8]) { out.write(text) }
+
     /// A JSON string literal (RFC 8259 §7), written by the shared `SlotMatchConfig.JSONString`: quote and
     /// backslash escaped, `\n` `\r` `\t`, other control characters (and DEL, unless `escapingDelete` is
     /// false) as `\u00XX`; everything else as UTF-8.

@@ -40,6 +40,19 @@ extension RegulationDesk {
     /// `slots.find`: the best free slots for a patient now, with their cost components; when none is feasible,
     /// the reasons and the earliest slot beyond the deadline, flagged `outsideTarget`.
     func find(_ p: ParamReader) throws(RPCError) -> JSONValue {
+        try findAnswer(p).json(practitioners: slots.practitionerJSON)
+    }
+
+    /// `slots.find`'s result as the compact bytes `JSONWriter` writes for `find`'s tree (the serve loop's way).
+    func findText(_ p: ParamReader) throws(RPCError) -> [UInt8] {
+        let answer = try findAnswer(p)
+        var out: [UInt8] = []
+        answer.write(into: &out, practitioners: slots.practitionerText)
+        return out
+    }
+
+    /// Reads `slots.find`'s params and searches.
+    func findAnswer(_ p: ParamReader) throws(RPCError) -> SearchAnswer {
         let at = try instant(p)
         let (_, point) = try readPatient(p)
         let urgency = try p.optionalCode("urgency", "an urgency level (urgent, same-day, within-24h, within-48h)", UrgencyLevel.init(rawValue:))
@@ -63,42 +76,24 @@ extension RegulationDesk {
         let treating = try p.optionalRPPS("treatingGP")
         let limit = try readLimit(p)
         try p.finish()
-        return try searchJSON(point: point, at: at, deadline: deadline, modes: modes, treating: treating, limit: limit)
+        return try searchAnswer(point: point, at: at, deadline: deadline, modes: modes, treating: treating, limit: limit)
     }
 
+    /// The search's answer as a tree (`requests.submit`'s `search` member).
     func searchJSON(point: GeoPoint, at: Instant, deadline: Instant, modes: Set<ConsultationMode>, treating: RPPS?,
                     limit: Int) throws(RPCError) -> JSONValue {
+        try searchAnswer(point: point, at: at, deadline: deadline, modes: modes, treating: treating, limit: limit)
+            .json(practitioners: slots.practitionerJSON)
+    }
+
+    /// Brings the index up to date and searches it.
+    func searchAnswer(point: GeoPoint, at: Instant, deadline: Instant, modes: Set<ConsultationMode>, treating: RPPS?,
+                      limit: Int) throws(RPCError) -> SearchAnswer {
         try refreshIndex(now: at)
         let treatingNumber = treating.flatMap { slots.numberOfPractitioner[$0] }
         let query = SlotQuery(patient: point, now: at.secondsSinceEpoch, deadline: deadline.secondsSinceEpoch, modes: ModeSet(modes),
                               treatingPractitioner: treatingNumber, limit: limit)
-        let result = search.find(query, in: slots.index)
-        return .members([
-            ("at", .string(InstantText.iso8601(at))),
-            ("deadline", .string(InstantText.iso8601(deadline))),
-            ("modes", .array(modes.sorted().map { .string($0.rawValue) })),
-            ("treatingGPKnown", treating == nil ? .null : .bool(treatingNumber != nil)),
-            ("slots", .array(result.slots.map(json))),
-            ("reasons", .array(result.reasons.map { .string($0.rawValue) })),
-            ("outsideTarget", result.outsideTargetOffer.map(json) ?? .null),
-        ])
-    }
-
-    func json(_ r: RankedSlot) -> JSONValue {
-        .members([
-            ("slot", .int(r.slotID)),
-            ("practitioner", slots.practitionerJSON[Int(r.practitioner)]),
-            ("start", .string(InstantText.iso8601(Instant(secondsSinceEpoch: r.start)))),
-            ("end", .string(InstantText.iso8601(Instant(secondsSinceEpoch: r.end)))),
-            ("mode", .string(r.mode.rawValue)),
-            ("cost", .int(r.cost)),
-            ("components", .members([
-                ("travel", .int(r.breakdown.travel)), ("wait", .int(r.breakdown.wait)), ("treatingGP", .int(r.breakdown.treatingGP)),
-                ("practitionerLoad", .int(r.breakdown.practitionerLoad)), ("poleLoad", .int(r.breakdown.poleLoad)),
-            ])),
-            ("travelMinutes", .int(r.travelMinutes)),
-            ("waitMinutes", .int(r.waitMinutes)),
-            ("outsideTarget", .bool(r.outsideTarget)),
-        ])
+        return SearchAnswer(at: at, deadline: deadline, modes: modes.sorted(), treatingGPKnown: treating.map { _ in treatingNumber != nil },
+                            result: search.find(query, in: slots.index))
     }
 }
