@@ -65,30 +65,30 @@ enum ImportCommand {
     static func runInbox(_ inbox: InboxFolder, _ importer: PublishedFileImporter) throws -> [FileImportResult] {
         var results: [FileImportResult] = []
         let pending = try inbox.pendingFiles()
-        let batch = max(1, importer.jobs) * 4
+        let batch = importer.batchSize
         var first = 0
         while first < pending.count {
             let part = pending[first ..< min(pending.count, first + batch)]
             first += part.count
-            var claims: [(file: InboxFolder.PendingFile, claimed: InboxFolder.ClaimedFile)] = []
-            var refused: [String: FileImportResult] = [:]
+            // Each claimed file, with the rejection of its folder when the folder is not an RPPS number.
+            var claims: [(file: InboxFolder.PendingFile, claimed: InboxFolder.ClaimedFile, refused: FileImportResult?)] = []
             var work: [PublishedFileImporter.PendingFile] = []
             for file in part {
                 guard let claimed = inbox.claim(file) else { continue }
-                claims.append((file, claimed))
                 do {
                     let rpps = try RPPS(file.folder)
                     work.append(.init(path: claimed.processingPath, source: file.name,
                                       authority: ImportAuthority(expected: rpps, origin: "the inbox folder")))
+                    claims.append((file, claimed, nil))
                 } catch {
-                    refused[claimed.processingPath] = FileImportResult(path: file.path, practitioners: [], status: .rejected,
-                                                                       errors: ["\(file.path): the inbox folder '\(file.folder)' is not a valid RPPS number (\(error.problem)). Name each GP's folder by their 11-digit RPPS number."])
+                    claims.append((file, claimed, FileImportResult(path: file.path, practitioners: [], status: .rejected,
+                                                                   errors: ["\(file.path): the inbox folder '\(file.folder)' is not a valid RPPS number (\(error.problem)). Name each GP's folder by their 11-digit RPPS number."])))
                 }
             }
+            // `importFiles` answers one result per file of `work`, in order: the claims without a refusal.
             var imported = importer.importFiles(work).makeIterator()
-            for (file, claimed) in claims {
-                var result: FileImportResult
-                if let bad = refused[claimed.processingPath] { result = bad } else if let done = imported.next() { result = done } else { continue }
+            for (file, claimed, refused) in claims {
+                guard var result = refused ?? imported.next() else { break }
                 result.errors = result.errors.map { $0.replacingOccurrences(of: claimed.processingPath, with: file.path) }
                 result.path = file.path
                 result.movedTo = try inbox.finish(claimed, accepted: result.status != .rejected, errors: result.errors)

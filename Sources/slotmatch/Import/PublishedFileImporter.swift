@@ -16,6 +16,10 @@ struct PublishedFileImporter {
     /// How many files are read and expanded at once (`--jobs`); 1 reads them one after the other.
     var jobs = 1
 
+    /// Files prepared (or, in inbox mode, claimed) together: a few per job, so every core stays busy while the
+    /// memory held by prepared files waiting for their transaction stays bounded.
+    var batchSize: Int { max(1, jobs) * 4 }
+
     /// One file to import: its path, the stable source name of its slots, and whose slots it may change.
     struct PendingFile: Sendable {
         var path: String
@@ -39,8 +43,7 @@ struct PublishedFileImporter {
     /// Imports the files in order; up to `jobs` of them are read and prepared at once while earlier ones are written.
     func importFiles(_ files: [PendingFile]) -> [FileImportResult] {
         let preparation = preparation, maxFileSize = maxFileSize, now = now
-        // Batches bound the memory held by prepared files that wait for their transaction.
-        let batch = max(1, jobs) * 4
+        let batch = batchSize
         var results: [FileImportResult] = []
         results.reserveCapacity(files.count)
         var first = 0
