@@ -119,7 +119,7 @@ public struct CalendarProperty: Sendable, Hashable {
         let fast: Bool? = text.withUTF8 { t in
             storage.bytes.withUnsafeBufferPointer { all in
                 let n = valueEnd - valueStart
-                if t.count == n && memcmp(all.baseAddress! + valueStart, t.baseAddress!, n) == 0 { return true }
+                if t.count == n, n == 0 || memcmp(all.baseAddress! + valueStart, t.baseAddress!, n) == 0 { return true }
                 // Different bytes: different strings when both are ASCII; otherwise let String decide.
                 for b in t where b >= 0x80 { return nil }
                 var i = valueStart
