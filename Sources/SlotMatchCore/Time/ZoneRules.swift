@@ -38,14 +38,21 @@ public struct ZoneRules: Sendable, Hashable {
 
     /// The offset in force at `instant`.
     public func offset(at instant: Instant) -> Int32 {
-        let t = instant.secondsSinceEpoch
-        // Index of the last transition <= t.
-        var lo = 0, hi = transitionInstants.count
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if transitionInstants[mid] <= t { lo = mid + 1 } else { hi = mid }
+        let count = transitionCount(atOrBefore: instant.secondsSinceEpoch)
+        return count == 0 ? initialOffset : offsetsAfter[count - 1]
+    }
+
+    /// How many transitions happen at or before `t` (UTC seconds): a binary search. Index `count − 1` of
+    /// `offsetsAfter` is then the offset in force at `t` (`initialOffset` when the count is 0).
+    public func transitionCount(atOrBefore t: Int64) -> Int {
+        transitionInstants.withUnsafeBufferPointer { instants in
+            var lo = 0, hi = instants.count
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if instants[mid] <= t { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
         }
-        return lo == 0 ? initialOffset : offsetsAfter[lo - 1]
     }
 
     /// The wall-clock reading of `instant` in this zone.
@@ -73,25 +80,40 @@ public struct ZoneRules: Sendable, Hashable {
     }
 
     /// Resolves a wall-clock reading to instants.
+    ///
+    /// The candidate offsets are those in force a day before, at and a day after `wall` (a day either side covers
+    /// every real zone); a candidate gives an instant when the zone has that offset at `wall − candidate`. None:
+    /// a gap, read with the offset a day before; two: a repeated reading. When no transition lies within a day of
+    /// the reading (nearly every value: transitions are twice a year), the three candidates are the one offset in
+    /// force and it always gives an instant, so one binary search answers, without building any list.
     public func resolve(_ local: LocalDateTime) -> Resolution {
         let wall = local.wallSeconds
-        // Candidate offsets: those in force around `wall` (a day either side covers every real zone).
-        let probeBefore = offset(at: Instant(secondsSinceEpoch: wall - 86_400))
-        let probeAfter = offset(at: Instant(secondsSinceEpoch: wall + 86_400))
-        var matches: [Instant] = []
-        for candidate in Set([probeBefore, probeAfter, offset(at: Instant(secondsSinceEpoch: wall))]).sorted(by: >) {
-            let instant = Instant(secondsSinceEpoch: wall - Int64(candidate))
-            if offset(at: instant) == candidate, !matches.contains(instant) { matches.append(instant) }
+        let count = transitionCount(atOrBefore: wall - 86_400)
+        let before = count == 0 ? initialOffset : offsetsAfter[count - 1]
+        if count == transitionInstants.count || transitionInstants[count] > wall + 86_400, abs(Int64(before)) < 86_400 {
+            return .unique(Instant(secondsSinceEpoch: wall - Int64(before)))
         }
-        matches.sort()
-        switch matches.count {
+        let here = offset(at: Instant(secondsSinceEpoch: wall))
+        let after = offset(at: Instant(secondsSinceEpoch: wall + 86_400))
+        // Distinct candidates give distinct instants; keep the earliest and the latest that hold.
+        var first: Int64 = .max, last: Int64 = .min, matches = 0
+        func consider(_ candidate: Int32) {
+            let t = wall - Int64(candidate)
+            guard offset(at: Instant(secondsSinceEpoch: t)) == candidate else { return }
+            matches += 1
+            first = min(first, t); last = max(last, t)
+        }
+        consider(before)
+        if here != before { consider(here) }
+        if after != before && after != here { consider(after) }
+        switch matches {
         case 0:
             // In a gap: read with the offset in force before the gap.
-            return .skipped(Instant(secondsSinceEpoch: wall - Int64(probeBefore)))
+            return .skipped(Instant(secondsSinceEpoch: wall - Int64(before)))
         case 1:
-            return .unique(matches[0])
+            return .unique(Instant(secondsSinceEpoch: first))
         default:
-            return .repeated(first: matches[0], second: matches[matches.count - 1])
+            return .repeated(first: Instant(secondsSinceEpoch: first), second: Instant(secondsSinceEpoch: last))
         }
     }
 

@@ -25,7 +25,7 @@ struct ComponentTiming: Sendable {
             guard days != 0 else { return instanceStart.adding(seconds: seconds) }
             var local = zone.localTime(of: instanceStart)
             local.date = local.date.adding(days: days)
-            return zone.wallInstant(of: local)
+            return zone.instant(of: local)
         case .nominal(let duration):
             return duration.end(from: instanceStart, in: zone)
         }

@@ -40,8 +40,8 @@ public enum RecurrenceStart: Sendable, Hashable {
         // One switch, the zone read in place (not through `zone` and `local`, which copy it).
         switch self {
         case .utc(let i): return i
-        case .date(let d, let z): return z.wallInstant(of: LocalDateTime(date: d, secondOfDay: 0))
-        case .floating(let l, let z), .zoned(let l, let z): return z.wallInstant(of: l)
+        case .date(let d, let z): return z.instant(of: LocalDateTime(date: d, secondOfDay: 0))
+        case .floating(let l, let z), .zoned(let l, let z): return z.instant(of: l)
         }
     }
 }

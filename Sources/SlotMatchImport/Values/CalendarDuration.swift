@@ -23,7 +23,7 @@ public struct CalendarDuration: Sendable, Hashable, CustomStringConvertible {
         guard days != 0 else { return start.adding(seconds: seconds) }
         var local = zone.localTime(of: start)
         local.date = local.date.adding(days: days)
-        return zone.wallInstant(of: local).adding(seconds: seconds)
+        return zone.instant(of: local).adding(seconds: seconds)
     }
 
     /// The wall-clock reading `self` after `local` (days on the calendar, then seconds).

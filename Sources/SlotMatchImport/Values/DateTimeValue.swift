@@ -34,7 +34,7 @@ public enum DateTimeValue: Sendable, Hashable, CustomStringConvertible {
     public func instant(in zone: ZoneRules) -> Instant {
         switch self {
         case .utc(let i): return i
-        default: return zone.wallInstant(of: local)
+        default: return zone.instant(of: local)
         }
     }
 
